@@ -1,0 +1,73 @@
+package technique
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/pathfinder-sec/pathfinder/graph"
+	"github.com/pathfinder-sec/pathfinder/ingest"
+)
+
+// Env is what a technique's derive function works with: the estate, lookups
+// into it, the authorizer, and the graph being built.
+type Env struct {
+	Estate   *ingest.Estate
+	ix       *index
+	authz    *authorizer
+	b        *graph.Builder
+	warnings []string
+}
+
+// Build turns an estate into a frozen attack graph by adding a node for
+// everything an attacker can stand on or take and running every technique
+// of techs (normally All()). It returns warnings for parts of the estate it
+// could not analyse.
+func Build(e *ingest.Estate, techs []*Technique) (*graph.Graph, []string, error) {
+	env := &Env{Estate: e, ix: newIndex(e), b: graph.NewBuilder()}
+	env.authz = newAuthorizer(env.ix, e.Organization)
+	if err := env.addNodes(); err != nil {
+		return nil, nil, err
+	}
+	if err := env.markAdmins(); err != nil {
+		return nil, nil, err
+	}
+	for _, t := range techs {
+		if err := t.Derive(env, t); err != nil {
+			return nil, nil, fmt.Errorf("technique %s: %w", t.ID, err)
+		}
+	}
+	warnings := append(slices.Clone(e.Warnings), env.warnings...)
+	warnings = append(warnings, env.authz.warnings()...)
+	slices.Sort(warnings)
+	return env.b.Freeze(), slices.Compact(warnings), nil
+}
+
+// emit adds an edge of technique t, filling in what the technique defines
+// for all its edges: id, cost, assumptions and remediation. An edge that
+// depends on unknown request context costs more, so unconditional paths
+// rank first.
+func (env *Env) emit(t *Technique, e graph.Edge) error {
+	if e.Technique == "" {
+		e.Technique = t.ID
+	}
+	if e.Cost == 0 {
+		e.Cost = t.Cost
+	}
+	if e.Conditional() {
+		e.Cost += costConditional
+	}
+	e.Assumes = append(slices.Clone(t.Assumes), e.Assumes...)
+	if e.Remediation == "" {
+		e.Remediation = t.Remediation
+	}
+	return env.b.AddEdge(e)
+}
+
+func (env *Env) warn(format string, args ...any) {
+	env.warnings = append(env.warnings, fmt.Sprintf(format, args...))
+}
+
+func (env *Env) has(id string) bool {
+	_, ok := env.b.Node(id)
+	return ok
+}
