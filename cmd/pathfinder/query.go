@@ -10,6 +10,7 @@ import (
 	"github.com/pathfinder-sec/pathfinder/ingest"
 	"github.com/pathfinder-sec/pathfinder/queries"
 	"github.com/pathfinder-sec/pathfinder/render"
+	"github.com/pathfinder-sec/pathfinder/render/svg"
 )
 
 // queryFlags are the flags of every command that runs a path query.
@@ -105,7 +106,7 @@ func (a answer) format(format string) ([]byte, error) {
 			return nil, err
 		}
 		if format == "svg" {
-			return render.SVG(buf.Bytes())
+			return svg.Render(buf.Bytes())
 		}
 	default:
 		return nil, fmt.Errorf("--format %q: want table, json, dot or svg", format)

@@ -41,6 +41,11 @@ var scenarioCases = []scenarioCase{
 		assumes: [][]string{{"rce"}}, wantText: true},
 	{name: "kms-no-decrypt", file: "kms-no-decrypt.yaml", args: piiQuery},
 	{name: "private-subnet", file: "private-subnet.yaml", args: piiQuery},
+	{name: "web-shop", file: "web-shop.yaml", args: piiQuery,
+		want: [][]string{{"internet-ingress", "load-balancer-forward", "ssrf-imdsv1", "instance-credentials", "s3-read"}}, wantText: true},
+	{name: "web-shop-target-closed", file: "web-shop-target-closed.yaml", args: piiQuery},
+	{name: "public-bucket", file: "public-bucket.yaml", args: piiQuery, want: [][]string{{"public-bucket-policy"}}},
+	{name: "public-bucket-restricted", file: "public-bucket-restricted.yaml", args: piiQuery},
 }
 
 type jsonAnswer struct {

@@ -1,0 +1,70 @@
+package technique
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestRegistry checks what reports and the CLI rely on: every technique has
+// a unique id, documentation, a cost and a derive function.
+func TestRegistry(t *testing.T) {
+	attackID := regexp.MustCompile(`^T\d{4}(\.\d{3})?$`)
+	seen := map[string]bool{}
+	for _, tech := range All() {
+		t.Run(tech.ID, func(t *testing.T) {
+			assert.False(t, seen[tech.ID], "duplicate id")
+			seen[tech.ID] = true
+			assert.NotEmpty(t, tech.Title)
+			assert.Regexp(t, attackID, tech.Attack)
+			assert.Greater(t, len(tech.Why), 80, "why it works, in sentences")
+			assert.Greater(t, len(tech.Remediation), 40)
+			assert.Positive(t, tech.Cost)
+			assert.NotNil(t, tech.Derive)
+			got, ok := ByID(tech.ID)
+			assert.True(t, ok)
+			assert.Same(t, tech, got)
+		})
+	}
+	_, ok := ByID("no-such-technique")
+	assert.False(t, ok)
+}
+
+// TestEveryTechniqueHasAScenario checks that the end-to-end suite
+// (testdata/scenarios, answered in testdata/scenarios/golden) exercises
+// every technique on some path.
+func TestEveryTechniqueHasAScenario(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/scenarios/golden/*.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	used := map[string]bool{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		var ans struct {
+			Paths []struct {
+				Edges []struct {
+					Technique  string   `json:"technique"`
+					Techniques []string `json:"techniques"`
+				} `json:"edges"`
+			} `json:"paths"`
+		}
+		require.NoError(t, json.Unmarshal(data, &ans), f)
+		for _, p := range ans.Paths {
+			for _, e := range p.Edges {
+				used[e.Technique] = true
+				for _, id := range e.Techniques {
+					used[id] = true
+				}
+			}
+		}
+	}
+	for _, tech := range All() {
+		assert.True(t, used[tech.ID], "no scenario golden has a path through %s", tech.ID)
+	}
+}
