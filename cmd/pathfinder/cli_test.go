@@ -3,11 +3,12 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -40,5 +41,30 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "golden file missing: run go test ./cmd/pathfinder -update")
-	assert.Equal(t, string(want), string(got), "differs from %s (run with -update if the change is intended)", path)
+	if string(want) != string(got) {
+		t.Errorf("%s differs (run with -update if the change is intended):\n%s", path, firstDifference(string(want), string(got)))
+	}
+}
+
+// firstDifference shows the first differing line of two texts with a little
+// context, which reads better than two whole documents.
+func firstDifference(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		if i < len(w) && i < len(g) && w[i] == g[i] {
+			continue
+		}
+		var b strings.Builder
+		for j := max(0, i-2); j < i; j++ {
+			fmt.Fprintf(&b, "  %d: %s\n", j+1, w[j])
+		}
+		if i < len(w) {
+			fmt.Fprintf(&b, "- %d: %s\n", i+1, w[i])
+		}
+		if i < len(g) {
+			fmt.Fprintf(&b, "+ %d: %s\n", i+1, g[i])
+		}
+		return b.String()
+	}
+	return ""
 }

@@ -46,6 +46,27 @@ var scenarioCases = []scenarioCase{
 	{name: "web-shop-target-closed", file: "web-shop-target-closed.yaml", args: piiQuery},
 	{name: "public-bucket", file: "public-bucket.yaml", args: piiQuery, want: [][]string{{"public-bucket-policy"}}},
 	{name: "public-bucket-restricted", file: "public-bucket-restricted.yaml", args: piiQuery},
+	{name: "lambda-env-credentials", file: "lambda-env-credentials.yaml", args: from("user/intern"),
+		want: [][]string{{"lambda-env-credentials", "s3-read"}}},
+	{name: "lambda-env-credentials-inactive", file: "lambda-env-credentials-inactive.yaml", args: from("user/intern")},
+	{name: "ec2-userdata-credentials", file: "ec2-userdata-credentials.yaml",
+		want: [][]string{{"internet-ingress", "ssrf-imdsv1", "ec2-userdata-credentials", "s3-read"}}},
+	{name: "ec2-userdata-credentials-no-key", file: "ec2-userdata-credentials-no-key.yaml"},
+	{name: "secretsmanager-read", file: "secretsmanager-read.yaml", args: from("user/dev"),
+		want: [][]string{{"secretsmanager-read"}}},
+	{name: "secretsmanager-read-denied", file: "secretsmanager-read-denied.yaml", args: from("user/dev")},
+	{name: "dynamodb-read", file: "dynamodb-read.yaml", args: from("user/analyst"), want: [][]string{{"dynamodb-read"}}},
+	{name: "dynamodb-read-scoped", file: "dynamodb-read-scoped.yaml", args: from("user/analyst")},
+	{name: "rds-public-endpoint", file: "rds-public-endpoint.yaml", want: [][]string{{"rds-public-endpoint"}}},
+	{name: "rds-private-endpoint", file: "rds-private-endpoint.yaml"},
+	{name: "rds-iam-auth", file: "rds-iam-auth.yaml", args: from("user/analyst"), want: [][]string{{"rds-iam-auth"}}},
+	{name: "rds-iam-auth-disabled", file: "rds-iam-auth-disabled.yaml", args: from("user/analyst")},
+}
+
+// from asks for paths from a principal of account 111122223333 to the crown
+// jewels.
+func from(principal string) []string {
+	return []string{"--from", "arn:aws:iam::111122223333:" + principal}
 }
 
 type jsonAnswer struct {

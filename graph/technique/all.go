@@ -3,6 +3,11 @@ package technique
 // All returns every technique in the order Build runs them. The order only
 // affects build time, never the graph, since Freeze sorts edges.
 func All() []*Technique {
+	return append(core(), escalations()...)
+}
+
+// core lists the techniques of exposure, credential theft and data access.
+func core() []*Technique {
 	return []*Technique{
 		InternetIngress,
 		LoadBalancerForward,
@@ -13,6 +18,12 @@ func All() []*Technique {
 		S3Read,
 		PublicBucketPolicy,
 		KMSDecrypt,
+		SecretsManagerRead,
+		DynamoDBRead,
+		RDSPublicEndpoint,
+		RDSIAMAuth,
+		LambdaEnvCredentials,
+		UserDataCredentials,
 	}
 }
 

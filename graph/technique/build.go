@@ -71,3 +71,16 @@ func (env *Env) has(id string) bool {
 	_, ok := env.b.Node(id)
 	return ok
 }
+
+// accountAdmin returns the id of the node that stands for full control of
+// an account, adding it on first use. Escalation techniques end there when
+// the step makes its principal admin-equivalent.
+func (env *Env) accountAdmin(account string) (string, error) {
+	id := graph.AccountAdminID(account)
+	if env.has(id) {
+		return id, nil
+	}
+	_, err := env.b.AddNode(graph.Node{ID: id, Kind: graph.KindAccountAdmin, Name: "admin of " + account,
+		Account: account, Admin: true, AdminReason: "full control of account " + account})
+	return id, err
+}

@@ -28,7 +28,7 @@ func deriveKMSDecrypt(env *Env, t *Technique) error {
 	for i := range env.Estate.KMSKeys {
 		key := &env.Estate.KMSKeys[i]
 		for _, p := range env.authz.candidates("kms:Decrypt", key.Policy) {
-			d, err := env.authz.decide(p, "kms:Decrypt", key.ARN, keySide(key, "", ""))
+			d, err := env.authz.decide(p, "kms:Decrypt", key.ARN, keySide(key))
 			if err != nil {
 				return err
 			}
@@ -47,17 +47,7 @@ func deriveKMSDecrypt(env *Env, t *Technique) error {
 	return nil
 }
 
-// keySide is the resource side of a KMS request. When a service calls KMS
-// on the caller's behalf (S3 decrypting an object), kms:ViaService and the
-// encryption context are known.
-func keySide(key *ingest.KMSKey, viaService, bucketARN string) resourceSide {
-	side := resourceSide{name: key.ARN + " key policy", policy: key.Policy, kind: iam.KMSKey, owner: key.Account, tags: key.Tags}
-	if viaService != "" {
-		side.context = map[string][]string{
-			"kms:ViaService":                   {viaService},
-			"kms:EncryptionContext:aws:s3:arn": {bucketARN},
-			"kms:EncryptionContextKeys":        {"aws:s3:arn"},
-		}
-	}
-	return side
+// keySide is the resource side of a KMS request on a key.
+func keySide(key *ingest.KMSKey) resourceSide {
+	return resourceSide{name: key.ARN + " key policy", policy: key.Policy, kind: iam.KMSKey, owner: key.Account, tags: key.Tags}
 }

@@ -27,7 +27,7 @@ var RCEIMDS = &Technique{
 func deriveRCEIMDS(env *Env, t *Technique) error {
 	for i := range env.Estate.Instances {
 		in := &env.Estate.Instances[i]
-		if !metadataEnabled(*in) || !tokensRequired(*in) || in.InstanceProfile == "" || !running(in) {
+		if !metadataEnabled(*in) || !tokensRequired(*in) || !metadataHoldsSecrets(in) || !running(in) {
 			continue
 		}
 		err := env.emit(t, graph.Edge{From: in.ARN, To: graph.MetadataID(in.ARN),

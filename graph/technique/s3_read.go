@@ -42,7 +42,7 @@ func (env *Env) s3Read(t *Technique, reader string, b *ingest.Bucket) error {
 	if err != nil || read.Outcome == iam.Denied {
 		return err
 	}
-	edge := graph.Edge{From: reader, To: b.ARN, Evidence: env.authz.policyEvidence(read), Conditions: read.Conditions,
+	edge := graph.Edge{From: reader, To: b.ARN, Technique: t.ID, Evidence: env.authz.policyEvidence(read), Conditions: read.Conditions,
 		Explanation: fmt.Sprintf("%s downloads the objects of bucket %s with s3:GetObject.", nameOf(reader), b.Name),
 		Remediation: fmt.Sprintf("Remove s3:GetObject on %s/* from %s's policies (or deny it in the bucket policy).", b.ARN, nameOf(reader))}
 	if ok, err := env.addDecrypt(&edge, reader, b); err != nil || !ok {
@@ -59,45 +59,16 @@ func bucketSide(b *ingest.Bucket) resourceSide {
 }
 
 // addDecrypt applies the two-keys rule to an s3-read edge: with SSE-KMS the
-// reader also needs kms:Decrypt on the key, which S3 asks for on its behalf
-// (kms:ViaService). It returns false when decryption is denied.
+// reader also needs kms:Decrypt on the key, which S3 asks for on its behalf.
+// It returns false when decryption is denied.
 func (env *Env) addDecrypt(edge *graph.Edge, reader string, b *ingest.Bucket) (bool, error) {
 	if b.Encryption == nil || !strings.HasPrefix(b.Encryption.Algorithm, "aws:kms") {
 		return true, nil
 	}
-	key, ok := env.ix.key(b.Encryption.KMSKey)
-	if !ok {
-		return env.awsManagedKey(edge, reader, b)
-	}
-	d, err := env.authz.decide(reader, "kms:Decrypt", key.ARN, keySide(key, "s3."+regionOr(b.Region, key.Region)+".amazonaws.com", b.ARN))
-	if err != nil || d.Outcome == iam.Denied {
-		return false, err
-	}
-	edge.Techniques = []string{idS3Read, idKMSDecrypt}
-	edge.Evidence = append(edge.Evidence, graph.Evidence{Kind: "bucket-encryption", Source: b.ARN,
-		Detail: fmt.Sprintf("default encryption %s with key %s", b.Encryption.Algorithm, key.ARN)})
-	edge.Evidence = append(edge.Evidence, env.authz.policyEvidence(d)...)
-	edge.Conditions = append(edge.Conditions, d.Conditions...)
-	edge.Explanation += fmt.Sprintf(" S3 decrypts them with KMS key %s, which the key policy lets %s use.", keyName(*key), nameOf(reader))
-	return true, nil
-}
-
-// awsManagedKey handles SSE-KMS with a key the estate does not hold. The
-// AWS managed key aws/s3 serves every principal of its own account through
-// S3 and nobody else; any other missing key cannot be judged.
-func (env *Env) awsManagedKey(edge *graph.Edge, reader string, b *ingest.Bucket) (bool, error) {
-	ref := b.Encryption.KMSKey
-	if ref != "" && !strings.HasSuffix(ref, "alias/aws/s3") {
-		env.warn("bucket %s is encrypted with KMS key %s, which is not in the estate: reads of it are not analysed", b.Name, ref)
-		return false, nil
-	}
-	if accountOf(reader) != b.Account {
-		return false, nil
-	}
-	edge.Techniques = []string{idS3Read, idKMSDecrypt}
-	edge.Evidence = append(edge.Evidence, graph.Evidence{Kind: "bucket-encryption", Source: b.ARN,
-		Detail: "default encryption aws:kms with the AWS managed key aws/s3, usable through S3 by every principal of account " + b.Account})
-	return true, nil
+	return env.twoKeys(edge, reader, encryptedBy{
+		keyRef: b.Encryption.KMSKey, service: "s3", region: b.Region, owner: b.Account, what: "bucket " + b.Name,
+		context: map[string][]string{"kms:EncryptionContext:aws:s3:arn": {b.ARN}, "kms:EncryptionContextKeys": {"aws:s3:arn"}},
+	})
 }
 
 func regionOr(r, fallback string) string {

@@ -49,7 +49,7 @@ func (a *authorizer) resourceOf(e *ingest.Estate, action, resource string) resou
 		return resourceSide{name: role.ARN + " trust policy", policy: role.TrustPolicy, kind: iam.RoleTrust, owner: role.Account, tags: role.Tags}
 	}
 	if key, ok := a.ix.key(resource); ok {
-		return keySide(key, "", "")
+		return keySide(key)
 	}
 	for _, s := range e.Secrets {
 		if s.ARN == resource {

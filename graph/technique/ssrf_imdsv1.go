@@ -27,7 +27,7 @@ var SSRFIMDSv1 = &Technique{
 func deriveSSRFIMDSv1(env *Env, t *Technique) error {
 	for i := range env.Estate.Instances {
 		in := &env.Estate.Instances[i]
-		if !metadataEnabled(*in) || tokensRequired(*in) || in.InstanceProfile == "" || !running(in) {
+		if !metadataEnabled(*in) || tokensRequired(*in) || !metadataHoldsSecrets(in) || !running(in) {
 			continue
 		}
 		err := env.emit(t, graph.Edge{From: in.ARN, To: graph.MetadataID(in.ARN),
@@ -41,6 +41,13 @@ func deriveSSRFIMDSv1(env *Env, t *Technique) error {
 		}
 	}
 	return nil
+}
+
+// metadataHoldsSecrets reports whether the metadata endpoint serves
+// anything worth stealing: role credentials of an instance profile, or user
+// data (where bootstrap scripts too often keep keys).
+func metadataHoldsSecrets(in *ingest.Instance) bool {
+	return in.InstanceProfile != "" || in.UserData != ""
 }
 
 // tokensRequired applies AWS's API default: tokens are optional unless the

@@ -21,6 +21,19 @@ type Technique struct {
 	// Assumes lists capabilities the step needs beyond its source node;
 	// queries exclude such edges unless asked to assume them.
 	Assumes []graph.Assumption
+	// Permissions are the exact IAM actions the step needs, all of them
+	// (empty for network steps).
+	Permissions []string
+	// Yields says what the attacker holds after the step.
+	Yields string
+	// Steps are the exploitation steps as commands (aws CLI), for reports
+	// and red teams.
+	Steps []string
+	// Catalogue lists the public catalogue entries the technique matches
+	// (pathfinding.cloud ids such as "iam-001", Rhino Security Labs' list).
+	Catalogue []string
+	// References are URLs of the documentation and research behind it.
+	References []string
 	// Derive emits this technique's edges; it gets its own technique so
 	// that edges cite it without the value referring to itself.
 	Derive func(env *Env, t *Technique) error
