@@ -56,14 +56,17 @@ type PolicySet struct {
 type Principal struct {
 	// ARN of the user, role, or assumed-role session; empty for anonymous.
 	ARN string
-	// Account is the principal's account id.
+	// Account is the principal's account id; taken from ARN when empty.
 	Account string
 	// Type is the value of aws:PrincipalType: Account, User, FederatedUser,
-	// AssumedRole or Anonymous.
+	// AssumedRole or Anonymous; derived from ARN when empty.
 	Type string
-	// Name is the user name (aws:username) for IAM users.
+	// Name is the user name (aws:username) for IAM users; taken from the
+	// last segment of ARN when empty.
 	Name string
-	// Tags are the principal's tags (aws:PrincipalTag/<key>).
+	// Tags are the principal's tags (aws:PrincipalTag/<key>). With a
+	// non-nil map a tag not in it is absent; a nil map means the tags are
+	// not known.
 	Tags map[string]string
 	// Service is set when a service principal (ec2.amazonaws.com) makes
 	// the request, as for role trust policies.
@@ -102,8 +105,9 @@ type Request struct {
 	// Context holds the known request context; a key not in it is absent.
 	// Keys are case-insensitive.
 	Context map[string][]string
-	// Unknown lists keys whose value is not known: a condition on one makes
-	// the decision Conditional.
+	// Unknown lists keys whose value is not known, even when Context or the
+	// principal gives one: a condition on one makes the decision
+	// Conditional.
 	Unknown []string
 	// UnknownByDefault treats every key that is neither in Context nor
 	// derivable from the principal or resource as unknown rather than
