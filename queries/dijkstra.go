@@ -23,6 +23,8 @@ type searcher struct {
 	prev    []graph.EdgeID
 	cut     map[graph.EdgeID]bool
 	queue   frontier
+	// relevant, when set, holds the only edges searches may follow.
+	relevant []bool
 }
 
 func newSearcher(g *graph.Graph, targets []graph.NodeIndex, allowed uint8) *searcher {
@@ -46,6 +48,14 @@ func (s *searcher) reset() {
 }
 
 func (s *searcher) block(n graph.NodeIndex) { s.blocked[n] = s.gen }
+
+// restrictTo limits every search to the given edges.
+func (s *searcher) restrictTo(edges []graph.EdgeID) {
+	s.relevant = make([]bool, s.g.NumEdges())
+	for _, e := range edges {
+		s.relevant[e] = true
+	}
+}
 
 func (s *searcher) cutEdge(e graph.EdgeID) {
 	if s.cut == nil {
@@ -102,7 +112,7 @@ func (s *searcher) expand(n graph.NodeIndex) {
 }
 
 func (s *searcher) usable(e graph.EdgeID) bool {
-	if s.g.Assumes(e)&^s.allowed != 0 || s.cut[e] {
+	if (s.relevant != nil && !s.relevant[e]) || s.g.Assumes(e)&^s.allowed != 0 || s.cut[e] {
 		return false
 	}
 	return s.blocked[s.g.To(e)] != s.gen

@@ -47,12 +47,17 @@ func (o PathOptions) allowedMask() uint8 {
 // source behind one virtual root). A path has at least one edge and ends at
 // the first target it reaches. Equal costs are ordered by hops, then by the
 // nodes' ids, so the answer is deterministic.
+//
+// The searches only follow edges that lie on some source → target walk:
+// every path uses only such edges, and on a large estate the many spur
+// searches of Yen's algorithm then never wander through the rest of it.
 func Paths(g *graph.Graph, sources, targets []graph.NodeIndex, opt PathOptions) []Path {
 	opt = opt.normalised()
 	if len(sources) == 0 || len(targets) == 0 {
 		return nil
 	}
 	s := newSearcher(g, targets, opt.allowedMask())
+	s.restrictTo(relevantEdges(g, sources, targets, newRoles(g, sources, targets, opt.allowedMask())))
 	s.reset()
 	first, ok := s.cheapest(sources, opt.MaxHops)
 	if !ok {
