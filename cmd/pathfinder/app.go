@@ -11,6 +11,7 @@ import (
 // Exit statuses.
 const (
 	exitOK    = 0
+	exitFound = 1 // check: a policy rule is violated
 	exitUsage = 2 // bad input or bad usage
 )
 
@@ -23,11 +24,18 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"paths":    {"find ranked attack paths between two node sets", runPaths},
-		"render":   {"draw the attack paths of a query as SVG or DOT", runRender},
-		"demo":     {"analyse the built-in Capital One replica (no AWS needed)", runDemo},
-		"simulate": {"decide one IAM request with the full evaluation logic", runSimulate},
-		"version":  {"print the version", runVersion},
+		"paths":         {"find ranked attack paths between two node sets", runPaths},
+		"render":        {"draw the attack paths of a query as SVG or DOT", runRender},
+		"demo":          {"analyse the built-in Capital One replica (no AWS needed)", runDemo},
+		"simulate":      {"decide one IAM request with the full evaluation logic", runSimulate},
+		"collect":       {"read a live AWS estate into a snapshot directory", runCollect},
+		"blast-radius":  {"list everything a foothold reaches, by kind, with the cheapest path to each", runBlastRadius},
+		"who-can-reach": {"list the entry points, principals and compute nodes that reach a target", runWhoCanReach},
+		"chokepoints":   {"find the fewest changes that cut every path, ranked by paths cut", runChokepoints},
+		"check":         {"gate CI on a policy of attack paths that must not exist", runCheck},
+		"baseline":      {"record the fingerprints of today's attack paths", runBaseline},
+		"diff":          {"list the attack paths added and removed between two sources", runDiff},
+		"version":       {"print the version", runVersion},
 	}
 }
 
@@ -56,7 +64,7 @@ func usage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", name, commands()[name].summary)
+		fmt.Fprintf(w, "  %-14s %s\n", name, commands()[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'pathfinder <command> -h' for a command's flags.")
 }

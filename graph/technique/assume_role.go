@@ -29,7 +29,7 @@ func deriveAssumeRole(env *Env, t *Technique) error {
 		if role.TrustPolicy == nil {
 			continue
 		}
-		for _, caller := range env.authz.candidates("sts:AssumeRole", role.TrustPolicy) {
+		for _, caller := range env.authz.candidatesOn([]string{"sts:AssumeRole"}, role.ARN, role.Account, role.TrustPolicy) {
 			if caller == role.ARN {
 				continue
 			}

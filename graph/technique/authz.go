@@ -20,8 +20,11 @@ type authorizer struct {
 	missing  map[string]bool        // attached policies without a document
 	warnList []string
 
-	principals []string            // every user and role, sorted
-	byAction   map[string][]string // principals whose identity may allow an action
+	principals   []string               // every user and role, sorted
+	byAction     map[string][]string    // principals whose identity may allow an action
+	grantIndexes map[string]*grantIndex // who may be granted an action, by resource prefix
+	byAccount    map[string][]string    // principals by account
+	details      map[string]string      // rendered statements, by policy and index
 }
 
 // identitySide is what a principal brings to every request.
@@ -47,7 +50,8 @@ type resourceSide struct {
 
 func newAuthorizer(ix *index, org *ingest.Organization) *authorizer {
 	return &authorizer{ix: ix, org: org, sides: map[string]*identitySide{},
-		docs: map[string]*iam.Policy{}, missing: map[string]bool{}, byAction: map[string][]string{}}
+		docs: map[string]*iam.Policy{}, missing: map[string]bool{}, byAction: map[string][]string{},
+		grantIndexes: map[string]*grantIndex{}, details: map[string]string{}}
 }
 
 // decide answers whether the principal (a user or role ARN) may perform

@@ -35,7 +35,7 @@ func deriveDynamoDBRead(env *Env, t *Technique) error {
 	for i := range env.Estate.Tables {
 		tbl := &env.Estate.Tables[i]
 		side := resourceSide{name: tbl.ARN + " resource policy", policy: tbl.Policy, owner: tbl.Account, tags: tbl.Tags}
-		for _, reader := range env.authz.candidatesAny(tableReads, tbl.Policy) {
+		for _, reader := range env.authz.candidatesOn(tableReads, tbl.ARN, tbl.Account, tbl.Policy) {
 			if err := env.readTable(t, reader, tbl, side); err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package technique
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/pathfinder-sec/pathfinder/graph"
@@ -41,7 +42,20 @@ func evidenceKind(ref iam.StatementRef) string {
 	return "policy-statement"
 }
 
+// statementDetail describes a cited statement. It is memoised: the same
+// statement backs many edges (one policy grants a role every bucket), and
+// a long Action list is costly to render each time.
 func (a *authorizer) statementDetail(ref iam.StatementRef) string {
+	key := ref.Policy + "\x00" + strconv.Itoa(ref.Index)
+	if d, ok := a.details[key]; ok {
+		return d
+	}
+	d := a.renderStatement(ref)
+	a.details[key] = d
+	return d
+}
+
+func (a *authorizer) renderStatement(ref iam.StatementRef) string {
 	head := fmt.Sprintf("statement %d", ref.Index)
 	if ref.Sid != "" {
 		head += fmt.Sprintf(" (%s)", ref.Sid)

@@ -27,7 +27,7 @@ var KMSDecrypt = &Technique{
 func deriveKMSDecrypt(env *Env, t *Technique) error {
 	for i := range env.Estate.KMSKeys {
 		key := &env.Estate.KMSKeys[i]
-		for _, p := range env.authz.candidates("kms:Decrypt", key.Policy) {
+		for _, p := range env.authz.candidatesOn([]string{"kms:Decrypt"}, key.ARN, key.Account, key.Policy) {
 			d, err := env.authz.decide(p, "kms:Decrypt", key.ARN, keySide(key))
 			if err != nil {
 				return err

@@ -82,7 +82,7 @@ func (env *Env) functionKeyEdges(t *Technique, f *ingest.Function, key functionK
 	}
 	side := resourceSide{name: f.ARN + " resource policy", policy: f.ResourcePolicy, owner: f.Account, tags: f.Tags}
 	readConfig := []string{"lambda:GetFunctionConfiguration", "lambda:GetFunction"}
-	for _, reader := range env.authz.candidatesAny(readConfig, f.ResourcePolicy) {
+	for _, reader := range env.authz.candidatesOn(readConfig, f.ARN, f.Account, f.ResourcePolicy) {
 		if reader == key.user {
 			continue
 		}

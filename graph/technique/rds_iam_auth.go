@@ -41,7 +41,7 @@ func deriveRDSIAMAuth(env *Env, t *Technique) error {
 		// instance may be connected to.
 		dbUsers := fmt.Sprintf("arn:aws:rds-db:%s:%s:dbuser:%s/*", db.Region, db.Account, db.ResourceID)
 		side := resourceSide{owner: db.Account, pattern: true, tags: db.Tags}
-		for _, p := range env.authz.candidates("rds-db:connect", nil) {
+		for _, p := range env.authz.candidatesOn([]string{"rds-db:connect"}, "arn:aws:rds-db:"+db.Region+":"+db.Account+":dbuser:"+db.ResourceID+"/", db.Account, nil) {
 			if err := env.connectDatabase(t, p, db, dbUsers, side); err != nil {
 				return err
 			}

@@ -28,7 +28,7 @@ var S3Read = &Technique{
 func deriveS3Read(env *Env, t *Technique) error {
 	for i := range env.Estate.Buckets {
 		b := &env.Estate.Buckets[i]
-		for _, reader := range env.authz.candidates("s3:GetObject", b.Policy) {
+		for _, reader := range env.authz.candidatesOn([]string{"s3:GetObject"}, b.ARN+"/", b.Account, b.Policy) {
 			if err := env.s3Read(t, reader, b); err != nil {
 				return err
 			}

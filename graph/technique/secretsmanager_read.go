@@ -31,7 +31,7 @@ func deriveSecretsManagerRead(env *Env, t *Technique) error {
 	for i := range env.Estate.Secrets {
 		s := &env.Estate.Secrets[i]
 		side := resourceSide{name: s.ARN + " resource policy", policy: s.Policy, owner: s.Account, tags: s.Tags}
-		for _, reader := range env.authz.candidates("secretsmanager:GetSecretValue", s.Policy) {
+		for _, reader := range env.authz.candidatesOn([]string{"secretsmanager:GetSecretValue"}, s.ARN, s.Account, s.Policy) {
 			if err := env.readSecret(t, reader, s, side); err != nil {
 				return err
 			}

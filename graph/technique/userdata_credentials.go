@@ -62,7 +62,7 @@ func (env *Env) userDataEdges(t *Technique, in *ingest.Instance, key leakedKey) 
 		}
 	}
 	side := resourceSide{owner: in.Account, tags: in.Tags}
-	for _, reader := range env.authz.candidates("ec2:DescribeInstanceAttribute", nil) {
+	for _, reader := range env.authz.candidatesOn([]string{"ec2:DescribeInstanceAttribute"}, in.ARN, in.Account, nil) {
 		if reader == key.user {
 			continue
 		}

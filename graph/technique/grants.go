@@ -1,0 +1,186 @@
+package technique
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/pathfinder-sec/pathfinder/iam"
+)
+
+// grantIndex lists, for one action, the principals whose identity policies
+// have an Allow statement that may grant it, keyed by the literal prefix of
+// the statement's resource patterns (the text before the first wildcard or
+// policy variable). It answers "who could possibly do this to resource R"
+// without evaluating every principal against every resource: a principal
+// whose patterns share no prefix with R is denied by the engine anyway.
+type grantIndex struct {
+	anywhere []string      // an Allow on every resource ("*", NotResource)
+	prefixes []grantPrefix // sorted by prefix, then principal
+}
+
+type grantPrefix struct{ prefix, principal string }
+
+// grants returns the index of an action, built once per action.
+func (a *authorizer) grants(action string) *grantIndex {
+	key := strings.ToLower(action)
+	if gi, ok := a.grantIndexes[key]; ok {
+		return gi
+	}
+	gi := &grantIndex{}
+	for _, arn := range a.allPrincipals() {
+		side, err := a.side(arn)
+		if err != nil {
+			continue
+		}
+		gi.add(arn, side.identity, key)
+	}
+	slices.Sort(gi.anywhere)
+	gi.anywhere = slices.Compact(gi.anywhere)
+	slices.SortFunc(gi.prefixes, func(x, y grantPrefix) int {
+		if c := strings.Compare(x.prefix, y.prefix); c != 0 {
+			return c
+		}
+		return strings.Compare(x.principal, y.principal)
+	})
+	gi.prefixes = slices.Compact(gi.prefixes)
+	a.grantIndexes[key] = gi
+	return gi
+}
+
+func (gi *grantIndex) add(principal string, policies []iam.Attached, action string) {
+	for _, p := range policies {
+		for _, s := range p.Policy.Statements {
+			if s.Effect != iam.Allow || !statementMayMatch(s, action) {
+				continue
+			}
+			if s.NotResource != nil {
+				gi.anywhere = append(gi.anywhere, principal)
+				continue
+			}
+			for _, r := range s.Resource {
+				if lit := literalPrefix(r); lit == "" {
+					gi.anywhere = append(gi.anywhere, principal)
+				} else {
+					gi.prefixes = append(gi.prefixes, grantPrefix{lit, principal})
+				}
+			}
+		}
+	}
+}
+
+// literalPrefix is a resource pattern up to its first wildcard or policy
+// variable: every resource it matches starts with it.
+func literalPrefix(pattern string) string {
+	end := len(pattern)
+	if i := strings.IndexAny(pattern, "*?"); i >= 0 {
+		end = i
+	}
+	if i := strings.Index(pattern, "${"); i >= 0 && i < end {
+		end = i
+	}
+	return pattern[:end]
+}
+
+// on returns the principals that may be granted the action on a resource
+// whose key is resourceKey: those allowed everywhere, those with a pattern
+// whose literal prefix starts the key (a broader pattern), and those whose
+// prefix the key starts (a narrower one, such as one prefix of a bucket's
+// objects when the key is "arn:aws:s3:::bucket/").
+func (gi *grantIndex) on(resourceKey string) []string {
+	out := slices.Clone(gi.anywhere)
+	for i := 1; i <= len(resourceKey); i++ {
+		out = gi.appendExact(out, resourceKey[:i])
+	}
+	start := sort.Search(len(gi.prefixes), func(i int) bool { return gi.prefixes[i].prefix >= resourceKey })
+	for i := start; i < len(gi.prefixes) && strings.HasPrefix(gi.prefixes[i].prefix, resourceKey); i++ {
+		out = append(out, gi.prefixes[i].principal)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func (gi *grantIndex) appendExact(out []string, prefix string) []string {
+	i := sort.Search(len(gi.prefixes), func(i int) bool { return gi.prefixes[i].prefix >= prefix })
+	for ; i < len(gi.prefixes) && gi.prefixes[i].prefix == prefix; i++ {
+		out = append(out, gi.prefixes[i].principal)
+	}
+	return out
+}
+
+// candidatesOn returns the principals worth asking about any of actions on
+// one resource of account owner guarded by policy (nil when it has none):
+// those an identity policy may grant it to, and those the resource policy
+// names. A resource policy that allows everyone ("*" or NotPrincipal)
+// grants by itself only within the owner's account; a caller from another
+// account also needs an identity grant, so it is among those already.
+func (a *authorizer) candidatesOn(actions []string, resourceKey, owner string, policy *iam.Policy) []string {
+	named, everyone := a.namedBy(policy)
+	out := named
+	if everyone {
+		out = append(out, a.principalsOf(owner)...)
+	}
+	admits := accountsAdmitted(policy)
+	for _, action := range actions {
+		for _, p := range a.grants(action).on(resourceKey) {
+			if owner == "" || accountOf(p) == owner || admits.account(accountOf(p)) {
+				out = append(out, p)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// admitted is the set of accounts a resource policy's Allow statements may
+// admit: a caller from another account needs the resource policy too, so
+// one from an account it never mentions is denied whatever its own
+// policies say.
+type admitted struct {
+	any      bool
+	accounts map[string]bool
+}
+
+func (ad admitted) account(id string) bool { return ad.any || ad.accounts[id] }
+
+func accountsAdmitted(policy *iam.Policy) admitted {
+	ad := admitted{accounts: map[string]bool{}}
+	if policy == nil {
+		return ad
+	}
+	for _, s := range policy.Statements {
+		if s.Effect != iam.Allow {
+			continue
+		}
+		if s.NotPrincipal != nil || (s.Principal != nil && s.Principal.Wildcard) {
+			ad.any = true
+			continue
+		}
+		if s.Principal == nil {
+			continue
+		}
+		for _, v := range s.Principal.ByType["AWS"] {
+			switch {
+			case v == "*":
+				ad.any = true
+			case accountOf(v) != "":
+				ad.accounts[accountOf(v)] = true
+			default:
+				ad.accounts[v] = true // a bare account id
+			}
+		}
+	}
+	return ad
+}
+
+// principalsOf lists the users and roles of one account.
+func (a *authorizer) principalsOf(account string) []string {
+	if a.byAccount == nil {
+		a.byAccount = map[string][]string{}
+		for _, arn := range a.allPrincipals() {
+			acct := accountOf(arn)
+			a.byAccount[acct] = append(a.byAccount[acct], arn)
+		}
+	}
+	return a.byAccount[account]
+}
