@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"sort"
 )
 
@@ -24,6 +25,9 @@ func Parse(data []byte) (*Policy, error) {
 	var tree any
 	if err := dec.Decode(&tree); err != nil {
 		return nil, fmt.Errorf("policy document: %w", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("policy document: unexpected text after the JSON object")
 	}
 	obj, ok := tree.(map[string]any)
 	if !ok {
