@@ -36,11 +36,14 @@ func TestRegistry(t *testing.T) {
 }
 
 // TestEveryTechniqueHasAScenario checks that the end-to-end suite
-// (testdata/scenarios, answered in testdata/scenarios/golden) exercises
-// every technique on some path.
+// (testdata/scenarios and testdata/scenarios/privesc, answered in their
+// golden folders) exercises every technique on some path.
 func TestEveryTechniqueHasAScenario(t *testing.T) {
 	files, err := filepath.Glob("../../testdata/scenarios/golden/*.json")
 	require.NoError(t, err)
+	privesc, err := filepath.Glob("../../testdata/scenarios/privesc/golden/*.json")
+	require.NoError(t, err)
+	files = append(files, privesc...)
 	require.NotEmpty(t, files)
 	used := map[string]bool{}
 	for _, f := range files {

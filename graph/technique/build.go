@@ -16,6 +16,7 @@ type Env struct {
 	authz    *authorizer
 	b        *graph.Builder
 	warnings []string
+	esc      escalationCache // what the escalation techniques share (escalate_cache.go)
 }
 
 // Build turns an estate into a frozen attack graph by adding a node for
