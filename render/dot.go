@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	dgraph "github.com/dominikbraun/graph"
+
 	"github.com/pathfinder-sec/pathfinder/graph"
 	"github.com/pathfinder-sec/pathfinder/queries"
 )
@@ -22,6 +24,7 @@ type DOTOptions struct {
 // targets. The output depends only on the set of paths, not their order.
 func WriteDOT(w io.Writer, g *graph.Graph, paths []queries.Path, opt DOTOptions) error {
 	sub := pathSubgraph(paths)
+	sub.edges = readingOrder(g, paths, sub.edges)
 	var sb strings.Builder
 	sb.WriteString("digraph \"pathfinder\" {\n")
 	writeDefaults(&sb, graphLabel(opt.Title, len(paths) == 0))
@@ -34,6 +37,30 @@ func WriteDOT(w io.Writer, g *graph.Graph, paths []queries.Path, opt DOTOptions)
 		return fmt.Errorf("write dot: %w", err)
 	}
 	return nil
+}
+
+// readingOrder lists edges from the entry points towards the targets (in
+// the topological order of the paths' union, ties by node id), so that the
+// DOT reads like the attack. A union with a cycle (one path goes a → b,
+// another b → a) has no such order and keeps graph order.
+func readingOrder(g *graph.Graph, paths []queries.Path, edges []graph.EdgeID) []graph.EdgeID {
+	rg, err := queries.ResultGraph(g, paths)
+	if err != nil {
+		return edges
+	}
+	order, err := dgraph.StableTopologicalSort(rg, func(a, b string) bool { return a < b })
+	if err != nil {
+		return edges
+	}
+	rank := make(map[string]int, len(order))
+	for i, id := range order {
+		rank[id] = i
+	}
+	sorted := slices.Clone(edges)
+	slices.SortStableFunc(sorted, func(a, b graph.EdgeID) int {
+		return rank[g.Node(g.From(a)).ID] - rank[g.Node(g.From(b)).ID]
+	})
+	return sorted
 }
 
 // subgraph is the union of some paths, in graph order (nodes by id, edges

@@ -19,8 +19,13 @@ var AssumeRole = &Technique{
 	Remediation: "Narrow the role's trust policy to the principals that need it (name them by ARN, " +
 		"add conditions such as sts:ExternalId or aws:PrincipalOrgID), or remove sts:AssumeRole from " +
 		"the caller's policies.",
-	Cost:   costCredential,
-	Derive: deriveAssumeRole,
+	Cost:        costCredential,
+	Permissions: []string{"sts:AssumeRole"},
+	Yields:      "a session of the assumed role",
+	Steps:       []string{"aws sts assume-role --role-arn <role arn> --role-session-name pathfinder"},
+	Catalogue:   []string{"pathfinding.cloud sts-001"},
+	References:  []string{"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html"},
+	Derive:      deriveAssumeRole,
 }
 
 func deriveAssumeRole(env *Env, t *Technique) error {

@@ -18,8 +18,11 @@ var InstanceCredentials = &Technique{
 		"from anywhere until they expire.",
 	Remediation: "Detach the instance profile if the workload does not call AWS, or reduce the " +
 		"role to the actions and resources the workload needs.",
-	Cost:   costCredential,
-	Derive: deriveInstanceCredentials,
+	Cost:       costCredential,
+	Yields:     "a session of the role, usable from anywhere until it expires",
+	Steps:      []string{"export AWS_ACCESS_KEY_ID=<AccessKeyId> AWS_SECRET_ACCESS_KEY=<SecretAccessKey> AWS_SESSION_TOKEN=<Token>; aws sts get-caller-identity"},
+	References: []string{"https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html"},
+	Derive:     deriveInstanceCredentials,
 }
 
 func deriveInstanceCredentials(env *Env, t *Technique) error {

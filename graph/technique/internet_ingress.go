@@ -20,6 +20,10 @@ var InternetIngress = &Technique{
 	Remediation: "Remove the security group rule that admits 0.0.0.0/0 (or ::/0), or put the " +
 		"service behind a load balancer in a public subnet and move the instance to a private subnet.",
 	Cost:   costNetwork,
+	Yields: "the ability to send requests to the instance's or load balancer's listening services",
+	Steps:  []string{"nmap -Pn -p <port> <public address>", "curl -k https://<public address>:<port>/"},
+	References: []string{"https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html",
+		"https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html"},
 	Derive: deriveInternetIngress,
 }
 

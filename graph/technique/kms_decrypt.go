@@ -20,8 +20,12 @@ var KMSDecrypt = &Technique{
 		"(directly or through IAM) allows kms:Decrypt can decrypt every ciphertext under the key.",
 	Remediation: "Name only the principals that must decrypt in the key policy, and do not enable " +
 		"IAM policies for keys that protect sensitive data.",
-	Cost:   costCredential,
-	Derive: deriveKMSDecrypt,
+	Cost:        costCredential,
+	Permissions: []string{"kms:Decrypt"},
+	Yields:      "the plaintext of data encrypted under the key",
+	Steps:       []string{"aws kms decrypt --ciphertext-blob fileb://<blob> --query Plaintext --output text | base64 -d"},
+	References:  []string{"https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html"},
+	Derive:      deriveKMSDecrypt,
 }
 
 func deriveKMSDecrypt(env *Env, t *Technique) error {

@@ -19,8 +19,11 @@ var LoadBalancerForward = &Technique{
 		"the application on the instance, with whatever flaws it has.",
 	Remediation: "Put a WAF in front of the listener, remove the target from the target group, or " +
 		"narrow the listener rules to the paths the application must serve.",
-	Cost:   costCredential,
-	Derive: deriveLoadBalancerForward,
+	Cost:       costCredential,
+	Yields:     "requests of the attacker's choosing delivered to the application on the target instance",
+	Steps:      []string{"curl -k https://<load balancer DNS name>/<path>"},
+	References: []string{"https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html"},
+	Derive:     deriveLoadBalancerForward,
 }
 
 func deriveLoadBalancerForward(env *Env, t *Technique) error {

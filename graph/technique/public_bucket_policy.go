@@ -21,8 +21,11 @@ var PublicBucketPolicy = &Technique{
 		"BlockPublicPolicy only stops new public policies: it does not restrict an existing one.",
 	Remediation: "Turn on S3 Block Public Access for the account (all four settings), and remove the " +
 		"public statement from the bucket policy.",
-	Cost:   costNetwork,
-	Derive: derivePublicBucketPolicy,
+	Cost:       costNetwork,
+	Yields:     "the contents of the bucket's objects, without credentials",
+	Steps:      []string{"aws s3 cp --no-sign-request s3://<bucket>/<key> .", "curl https://<bucket>.s3.amazonaws.com/<key>"},
+	References: []string{"https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"},
+	Derive:     derivePublicBucketPolicy,
 }
 
 func derivePublicBucketPolicy(env *Env, t *Technique) error {

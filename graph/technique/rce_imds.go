@@ -19,7 +19,13 @@ var RCEIMDS = &Technique{
 		"application; consider disabling the metadata endpoint when the workload does not use it.",
 	Cost:    costRCE,
 	Assumes: []graph.Assumption{graph.AssumeRCE},
-	Derive:  deriveRCEIMDS,
+	Yields:  "the instance profile role's temporary credentials",
+	Steps: []string{
+		"TOKEN=$(curl -X PUT http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 21600')",
+		"curl -H \"X-aws-ec2-metadata-token: $TOKEN\" http://169.254.169.254/latest/meta-data/iam/security-credentials/<role>",
+	},
+	References: []string{"https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-v2-how-it-works.html"},
+	Derive:     deriveRCEIMDS,
 }
 
 // deriveRCEIMDS emits only where IMDSv2 is required: where tokens are

