@@ -22,7 +22,7 @@ func (cs *compiledStatement) evalConditions(e *env, ref StatementRef) (tri, []Co
 			return no, nil
 		case maybe:
 			out = maybe
-			deps = append(deps, ConditionRef{StatementRef: ref, Operator: cc.src.Operator,
+			deps = append(deps, ConditionRef{StatementRef: ref, Effect: cs.effect, Operator: cc.src.Operator,
 				Key: cc.src.Key, Values: cc.src.Values})
 		}
 	}

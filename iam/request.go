@@ -137,6 +137,9 @@ type StatementRef struct {
 // ConditionRef is a condition a Conditional decision depends on.
 type ConditionRef struct {
 	StatementRef
+	// Effect is the statement's: a condition of an Allow must hold for the
+	// request to pass, one of a Deny must not.
+	Effect   Effect   `json:"effect"`
 	Operator string   `json:"operator"`
 	Key      string   `json:"key"`
 	Values   []string `json:"values"`

@@ -19,7 +19,7 @@ func (ev *evaluator) matchResource(cs *compiledStatement, ref StatementRef) (tri
 		case unresolvable:
 			return no, nil
 		case unknownValue:
-			deps = append(deps, ConditionRef{StatementRef: ref, Operator: "PolicyVariable",
+			deps = append(deps, ConditionRef{StatementRef: ref, Effect: cs.effect, Operator: "PolicyVariable",
 				Key: key, Values: []string{t.raw}})
 			continue
 		}

@@ -80,7 +80,16 @@ func TestConditionalAnswerCitesCondition(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, d.Conditions, 1)
 	assert.Equal(t, ConditionRef{StatementRef: StatementRef{Policy: "id0", Type: IdentityPolicy, Index: 0, Sid: "Office"},
-		Operator: "IpAddress", Key: "aws:SourceIp", Values: []string{"203.0.113.0/24"}}, d.Conditions[0])
+		Effect: Allow, Operator: "IpAddress", Key: "aws:SourceIp", Values: []string{"203.0.113.0/24"}}, d.Conditions[0])
+}
+
+func TestConditionsOfADenyAreMarkedAsSuch(t *testing.T) {
+	deny := `{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}}`
+	d, err := Evaluate(unknownReq("aws:MultiFactorAuthPresent"), PolicySet{Identity: identity(t, stmts(allowGetAll, deny))})
+	require.NoError(t, err)
+	assert.Equal(t, Conditional, d.Outcome)
+	require.Len(t, d.Conditions, 1)
+	assert.Equal(t, Deny, d.Conditions[0].Effect)
 }
 
 func TestEvaluateErrors(t *testing.T) {

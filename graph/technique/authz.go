@@ -25,6 +25,9 @@ type authorizer struct {
 	grantIndexes map[string]*grantIndex // who may be granted an action, by resource prefix
 	byAccount    map[string][]string    // principals by account
 	details      map[string]string      // rendered statements, by policy and index
+	admitted     map[*iam.Policy]admitted
+	anyBucket    map[anyBucketKey]iam.Decision // see anybucket.go
+	independent  map[anyBucketKey]bool
 }
 
 // identitySide is what a principal brings to every request.
@@ -51,7 +54,9 @@ type resourceSide struct {
 func newAuthorizer(ix *index, org *ingest.Organization) *authorizer {
 	return &authorizer{ix: ix, org: org, sides: map[string]*identitySide{},
 		docs: map[string]*iam.Policy{}, missing: map[string]bool{}, byAction: map[string][]string{},
-		grantIndexes: map[string]*grantIndex{}, details: map[string]string{}}
+		grantIndexes: map[string]*grantIndex{}, details: map[string]string{},
+		admitted: map[*iam.Policy]admitted{}, anyBucket: map[anyBucketKey]iam.Decision{},
+		independent: map[anyBucketKey]bool{}}
 }
 
 // decide answers whether the principal (a user or role ARN) may perform
@@ -63,7 +68,24 @@ func (a *authorizer) decide(principalARN, action, resource string, res resourceS
 		return iam.Decision{}, err
 	}
 	req.UnknownByDefault = true
+	req.Context = attackerChosen(req.Context)
 	return a.evaluate(req, set)
+}
+
+// attackerChosen adds the request context an attacker decides for himself:
+// he calls AWS over TLS, so a bucket policy's usual "deny unless
+// aws:SecureTransport" is no obstacle and makes no edge conditional. Keys
+// the request already knows are kept.
+func attackerChosen(ctx map[string][]string) map[string][]string {
+	if _, ok := ctx["aws:SecureTransport"]; ok {
+		return ctx
+	}
+	out := make(map[string][]string, len(ctx)+1)
+	for k, v := range ctx {
+		out[k] = v
+	}
+	out["aws:SecureTransport"] = []string{"true"}
+	return out
 }
 
 // request assembles the request and every policy that takes part in it.
@@ -100,7 +122,8 @@ func (a *authorizer) decideAnonymous(action, resource string, res resourceSide) 
 		set.Resource = a.cite(res.name, iam.ResourcePolicy, res.policy)
 	}
 	req := iam.Request{Principal: iam.Principal{Type: "Anonymous"}, Action: action, Resource: resource,
-		ResourceOwner: res.owner, ResourceTags: res.tags, ResourceIsPattern: res.pattern, UnknownByDefault: true}
+		ResourceOwner: res.owner, ResourceTags: res.tags, ResourceIsPattern: res.pattern, UnknownByDefault: true,
+		Context: attackerChosen(res.context)}
 	return iam.Evaluate(req, set)
 }
 
@@ -231,9 +254,19 @@ func orgPolicyName(p ingest.OrgPolicy) string {
 
 // accountOf returns the account id in an ARN, or "".
 func accountOf(arn string) string {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) < 6 {
+	// arn:partition:service:region:account:resource — the fifth field. It
+	// runs for every candidate pair of a build, so it does not allocate.
+	rest := arn
+	for i := 0; i < 4; i++ {
+		colon := strings.IndexByte(rest, ':')
+		if colon < 0 {
+			return ""
+		}
+		rest = rest[colon+1:]
+	}
+	colon := strings.IndexByte(rest, ':')
+	if colon < 0 {
 		return ""
 	}
-	return parts[4]
+	return rest[:colon]
 }

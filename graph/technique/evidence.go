@@ -112,11 +112,18 @@ func summarizePrincipals(p *iam.Principals) string {
 	return "principal " + strings.Join(parts, ", ")
 }
 
-// conditionNote explains in words what a conditional hop depends on.
+// conditionNote explains in words what a conditional hop depends on: the
+// conditions of Allow statements must hold, those of Deny statements must
+// not.
 func conditionNote(conds []iam.ConditionRef) string {
 	var parts []string
 	for _, c := range conds {
-		parts = append(parts, fmt.Sprintf("%s %s %s", c.Key, c.Operator, strings.Join(c.Values, "|")))
+		cond := fmt.Sprintf("%s %s %s", c.Key, c.Operator, strings.Join(c.Values, "|"))
+		if c.Effect == iam.Deny {
+			parts = append(parts, "unless "+cond+" (a deny)")
+		} else {
+			parts = append(parts, "only if "+cond)
+		}
 	}
-	return "only if " + strings.Join(parts, " and ")
+	return strings.Join(parts, " and ")
 }

@@ -1,6 +1,7 @@
 package technique
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -15,11 +16,11 @@ import (
 // without evaluating every principal against every resource: a principal
 // whose patterns share no prefix with R is denied by the engine anyway.
 type grantIndex struct {
-	anywhere []string      // an Allow on every resource ("*", NotResource)
-	prefixes []grantPrefix // sorted by prefix, then principal
+	anywhere map[string][]string // an Allow on every resource ("*", NotResource), by account
+	prefixes []grantPrefix       // sorted by prefix, then principal
 }
 
-type grantPrefix struct{ prefix, principal string }
+type grantPrefix struct{ prefix, principal, account string }
 
 // grants returns the index of an action, built once per action.
 func (a *authorizer) grants(action string) *grantIndex {
@@ -27,7 +28,7 @@ func (a *authorizer) grants(action string) *grantIndex {
 	if gi, ok := a.grantIndexes[key]; ok {
 		return gi
 	}
-	gi := &grantIndex{}
+	gi := &grantIndex{anywhere: map[string][]string{}}
 	for _, arn := range a.allPrincipals() {
 		side, err := a.side(arn)
 		if err != nil {
@@ -35,8 +36,9 @@ func (a *authorizer) grants(action string) *grantIndex {
 		}
 		gi.add(arn, side.identity, key)
 	}
-	slices.Sort(gi.anywhere)
-	gi.anywhere = slices.Compact(gi.anywhere)
+	for acct, list := range gi.anywhere {
+		gi.anywhere[acct] = slices.Compact(list) // principals come in sorted order
+	}
 	slices.SortFunc(gi.prefixes, func(x, y grantPrefix) int {
 		if c := strings.Compare(x.prefix, y.prefix); c != 0 {
 			return c
@@ -54,15 +56,16 @@ func (gi *grantIndex) add(principal string, policies []iam.Attached, action stri
 			if s.Effect != iam.Allow || !statementMayMatch(s, action) {
 				continue
 			}
+			acct := accountOf(principal)
 			if s.NotResource != nil {
-				gi.anywhere = append(gi.anywhere, principal)
+				gi.anywhere[acct] = append(gi.anywhere[acct], principal)
 				continue
 			}
 			for _, r := range s.Resource {
 				if lit := literalPrefix(r); lit == "" {
-					gi.anywhere = append(gi.anywhere, principal)
+					gi.anywhere[acct] = append(gi.anywhere[acct], principal)
 				} else {
-					gi.prefixes = append(gi.prefixes, grantPrefix{lit, principal})
+					gi.prefixes = append(gi.prefixes, grantPrefix{lit, principal, acct})
 				}
 			}
 		}
@@ -82,28 +85,37 @@ func literalPrefix(pattern string) string {
 	return pattern[:end]
 }
 
-// on returns the principals that may be granted the action on a resource
-// whose key is resourceKey: those allowed everywhere, those with a pattern
-// whose literal prefix starts the key (a broader pattern), and those whose
-// prefix the key starts (a narrower one, such as one prefix of a bucket's
-// objects when the key is "arn:aws:s3:::bucket/").
-func (gi *grantIndex) on(resourceKey string) []string {
-	out := slices.Clone(gi.anywhere)
+// on returns the principals of the accounts keep admits that may be granted
+// the action on a resource whose key is resourceKey: those allowed
+// everywhere, those with a pattern whose literal prefix starts the key (a
+// broader pattern), and those whose prefix the key starts (a narrower one,
+// such as one prefix of a bucket's objects when the key is
+// "arn:aws:s3:::bucket/").
+func (gi *grantIndex) on(resourceKey string, keep admitted) []string {
+	var out []string
+	for acct, list := range gi.anywhere {
+		if keep.account(acct) {
+			out = append(out, list...)
+		}
+	}
 	for i := 1; i <= len(resourceKey); i++ {
-		out = gi.appendExact(out, resourceKey[:i])
+		out = gi.appendExact(out, resourceKey[:i], keep)
 	}
 	start := sort.Search(len(gi.prefixes), func(i int) bool { return gi.prefixes[i].prefix >= resourceKey })
 	for i := start; i < len(gi.prefixes) && strings.HasPrefix(gi.prefixes[i].prefix, resourceKey); i++ {
-		out = append(out, gi.prefixes[i].principal)
+		if keep.account(gi.prefixes[i].account) {
+			out = append(out, gi.prefixes[i].principal)
+		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
 
-func (gi *grantIndex) appendExact(out []string, prefix string) []string {
+func (gi *grantIndex) appendExact(out []string, prefix string, keep admitted) []string {
 	i := sort.Search(len(gi.prefixes), func(i int) bool { return gi.prefixes[i].prefix >= prefix })
 	for ; i < len(gi.prefixes) && gi.prefixes[i].prefix == prefix; i++ {
-		out = append(out, gi.prefixes[i].principal)
+		if keep.account(gi.prefixes[i].account) {
+			out = append(out, gi.prefixes[i].principal)
+		}
 	}
 	return out
 }
@@ -120,16 +132,29 @@ func (a *authorizer) candidatesOn(actions []string, resourceKey, owner string, p
 	if everyone {
 		out = append(out, a.principalsOf(owner)...)
 	}
-	admits := accountsAdmitted(policy)
+	keep := a.admittedBy(policy)
+	if owner == "" {
+		keep = admitted{any: true}
+	} else if !keep.any && !keep.accounts[owner] {
+		keep.accounts = maps.Clone(keep.accounts)
+		keep.accounts[owner] = true
+	}
 	for _, action := range actions {
-		for _, p := range a.grants(action).on(resourceKey) {
-			if owner == "" || accountOf(p) == owner || admits.account(accountOf(p)) {
-				out = append(out, p)
-			}
-		}
+		out = append(out, a.grants(action).on(resourceKey, keep)...)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// admittedBy memoises accountsAdmitted per policy: trust and key policies
+// are asked about once per candidate search.
+func (a *authorizer) admittedBy(policy *iam.Policy) admitted {
+	if ad, ok := a.admitted[policy]; ok {
+		return ad
+	}
+	ad := accountsAdmitted(policy)
+	a.admitted[policy] = ad
+	return ad
 }
 
 // admitted is the set of accounts a resource policy's Allow statements may

@@ -42,7 +42,10 @@ func deriveS3Read(env *Env, t *Technique) error {
 }
 
 func (env *Env) s3Read(t *Technique, reader string, b *ingest.Bucket) error {
-	read, err := env.authz.decide(reader, "s3:GetObject", b.ARN+"/*", bucketSide(b))
+	read, cached, err := env.authz.anyBucketDecision(reader, b.Account, "s3:GetObject", b.ARN+"/*", bucketSide(b))
+	if err == nil && !cached {
+		read, err = env.authz.decide(reader, "s3:GetObject", b.ARN+"/*", bucketSide(b))
+	}
 	if err != nil || read.Outcome == iam.Denied {
 		return err
 	}
