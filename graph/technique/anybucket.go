@@ -11,7 +11,8 @@ import (
 // the same question for each of thousands of buckets and gets the same
 // answer: when no statement that can take part names a bucket or carries a
 // condition, and the bucket has no policy of its own, the decision cannot
-// depend on which bucket of an account it is. anyBucketDecision asks once
+// depend on which bucket of an account it is (nor when its policy only
+// denies insecure transport). anyBucketDecision asks once
 // per principal and owning account and reuses the answer; the statements it
 // cites name no bucket, so the evidence is the same too.
 
@@ -24,27 +25,52 @@ var anyBucketShortcut = true
 // anyBucketDecision returns the cached decision for reader on any
 // policy-less bucket of owner, and whether the shortcut applies.
 func (a *authorizer) anyBucketDecision(reader, owner, action, resource string, res resourceSide) (iam.Decision, bool, error) {
-	if !anyBucketShortcut || res.policy != nil {
+	if !anyBucketShortcut || !inertForAttacker(res.policy, strings.ToLower(action)) {
 		return iam.Decision{}, false, nil
 	}
 	key := anyBucketKey{reader, owner, action}
-	independent, known := a.independent[key]
-	if !known {
-		independent = a.bucketIndependent(reader, owner, action)
-		a.independent[key] = independent
-	}
+	independent := a.independent.do(key, func() bool { return a.bucketIndependent(reader, owner, action) })
 	if !independent {
 		return iam.Decision{}, false, nil
 	}
-	if d, ok := a.anyBucket[key]; ok {
+	if d, ok := a.anyBucket.get(key); ok {
 		return d, true, nil
 	}
 	d, err := a.decide(reader, action, resource, res)
 	if err != nil {
 		return d, false, err
 	}
-	a.anyBucket[key] = d
-	return d, true, nil
+	return a.anyBucket.put(key, d), true, nil
+}
+
+// inertForAttacker reports whether a bucket policy can take no part in an
+// attacker's request for action: it has none, or every statement that could
+// match is a Deny whose conditions include aws:SecureTransport false, which
+// an attacker using TLS never meets (see attackerChosen). That is the
+// ubiquitous "deny insecure transport" policy.
+func inertForAttacker(p *iam.Policy, action string) bool {
+	if p == nil {
+		return true
+	}
+	for _, s := range p.Statements {
+		if !statementMayMatch(s, action) {
+			continue
+		}
+		if s.Effect != iam.Deny || !requiresInsecureTransport(s.Conditions) {
+			return false
+		}
+	}
+	return true
+}
+
+func requiresInsecureTransport(conds []iam.Condition) bool {
+	for _, c := range conds {
+		op := strings.TrimSuffix(c.Operator, "IfExists")
+		if op == "Bool" && strings.EqualFold(c.Key, "aws:SecureTransport") && len(c.Values) == 1 && strings.EqualFold(c.Values[0], "false") {
+			return true
+		}
+	}
+	return false
 }
 
 // bucketIndependent reports whether every statement that can decide action

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/pathfinder-sec/pathfinder/iam"
 	"github.com/pathfinder-sec/pathfinder/ingest"
@@ -12,22 +13,29 @@ import (
 // authorizer assembles, for a principal and a resource, every policy that
 // takes part in a request, and asks the iam engine. It caches each
 // principal's identity side, which is the same for every resource.
+//
+// Its caches are safe for the goroutines of one build (see memo); the
+// estate and index it reads are never written during a build.
 type authorizer struct {
-	ix       *index
-	org      *ingest.Organization
-	sides    map[string]*identitySide
-	docs     map[string]*iam.Policy // every cited policy by name, for evidence
-	missing  map[string]bool        // attached policies without a document
+	ix    *index
+	org   *ingest.Organization
+	sides memo[string, *identitySide]
+	docs  memo[string, *iam.Policy] // every cited policy by name, for evidence
+
+	warnMu   sync.Mutex
+	missing  map[string]bool // attached policies without a document
 	warnList []string
 
-	principals   []string               // every user and role, sorted
-	byAction     map[string][]string    // principals whose identity may allow an action
-	grantIndexes map[string]*grantIndex // who may be granted an action, by resource prefix
-	byAccount    map[string][]string    // principals by account
-	details      map[string]string      // rendered statements, by policy and index
-	admitted     map[*iam.Policy]admitted
-	anyBucket    map[anyBucketKey]iam.Decision // see anybucket.go
-	independent  map[anyBucketKey]bool
+	principalsOnce sync.Once
+	principals     []string            // every user and role, sorted
+	byAccount      map[string][]string // principals by account
+
+	byAction     memo[string, []string]      // principals whose identity may allow an action
+	grantIndexes memo[string, *grantIndex]   // who may be granted an action, by resource prefix
+	details      memo[string, string]        // rendered statements, by policy and index
+	admitted     memo[*iam.Policy, admitted] // accounts a resource policy admits
+	anyBucket    memo[anyBucketKey, iam.Decision]
+	independent  memo[anyBucketKey, bool]
 }
 
 // identitySide is what a principal brings to every request.
@@ -52,11 +60,7 @@ type resourceSide struct {
 }
 
 func newAuthorizer(ix *index, org *ingest.Organization) *authorizer {
-	return &authorizer{ix: ix, org: org, sides: map[string]*identitySide{},
-		docs: map[string]*iam.Policy{}, missing: map[string]bool{}, byAction: map[string][]string{},
-		grantIndexes: map[string]*grantIndex{}, details: map[string]string{},
-		admitted: map[*iam.Policy]admitted{}, anyBucket: map[anyBucketKey]iam.Decision{},
-		independent: map[anyBucketKey]bool{}}
+	return &authorizer{ix: ix, org: org, missing: map[string]bool{}}
 }
 
 // decide answers whether the principal (a user or role ARN) may perform
@@ -72,6 +76,8 @@ func (a *authorizer) decide(principalARN, action, resource string, res resourceS
 	return a.evaluate(req, set)
 }
 
+var overTLS = map[string][]string{"aws:SecureTransport": {"true"}}
+
 // attackerChosen adds the request context an attacker decides for himself:
 // he calls AWS over TLS, so a bucket policy's usual "deny unless
 // aws:SecureTransport" is no obstacle and makes no edge conditional. Keys
@@ -79,6 +85,9 @@ func (a *authorizer) decide(principalARN, action, resource string, res resourceS
 func attackerChosen(ctx map[string][]string) map[string][]string {
 	if _, ok := ctx["aws:SecureTransport"]; ok {
 		return ctx
+	}
+	if len(ctx) == 0 {
+		return overTLS // shared and never written: the engine only reads context
 	}
 	out := make(map[string][]string, len(ctx)+1)
 	for k, v := range ctx {
@@ -140,7 +149,7 @@ func (a *authorizer) serviceMayAssume(service, roleARN string, trust *iam.Policy
 }
 
 func (a *authorizer) side(arn string) (*identitySide, error) {
-	if s, ok := a.sides[arn]; ok {
+	if s, ok := a.sides.get(arn); ok {
 		return s, nil
 	}
 	var s *identitySide
@@ -152,8 +161,7 @@ func (a *authorizer) side(arn string) (*identitySide, error) {
 		return nil, fmt.Errorf("principal %s is not a user or role of the estate", arn)
 	}
 	s.scps = a.levels(s.principal.Account, ingest.SCP)
-	a.sides[arn] = s
-	return s, nil
+	return a.sides.put(arn, s), nil
 }
 
 func (a *authorizer) userSide(u *ingest.User) *identitySide {
@@ -210,6 +218,8 @@ func (a *authorizer) managed(owner, arn string) *iam.Policy {
 			return doc
 		}
 	}
+	a.warnMu.Lock()
+	defer a.warnMu.Unlock()
 	if !a.missing[arn] {
 		a.missing[arn] = true
 		a.warnList = append(a.warnList, fmt.Sprintf("policy %s (used by %s) has no document in the estate: its permissions are not analysed", arn, owner))
@@ -237,11 +247,15 @@ func (a *authorizer) levels(account string, typ ingest.OrgPolicyType) [][]iam.At
 }
 
 func (a *authorizer) cite(name string, typ iam.PolicyType, doc *iam.Policy) *iam.Attached {
-	a.docs[name] = doc
+	a.docs.put(name, doc)
 	return &iam.Attached{Name: name, Type: typ, Policy: doc}
 }
 
-func (a *authorizer) warnings() []string { return slices.Clone(a.warnList) }
+func (a *authorizer) warnings() []string {
+	a.warnMu.Lock()
+	defer a.warnMu.Unlock()
+	return slices.Clone(a.warnList)
+}
 
 func inlineName(owner, policy string) string { return owner + " inline policy " + policy }
 

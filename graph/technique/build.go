@@ -3,6 +3,7 @@ package technique
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/pathfinder-sec/pathfinder/graph"
 	"github.com/pathfinder-sec/pathfinder/ingest"
@@ -15,6 +16,7 @@ type Env struct {
 	ix       *index
 	authz    *authorizer
 	b        *graph.Builder
+	warnMu   sync.Mutex
 	warnings []string
 	esc      escalationCache // what the escalation techniques share (escalate_cache.go)
 }
@@ -65,6 +67,8 @@ func (env *Env) emit(t *Technique, e graph.Edge) error {
 }
 
 func (env *Env) warn(format string, args ...any) {
+	env.warnMu.Lock()
+	defer env.warnMu.Unlock()
 	env.warnings = append(env.warnings, fmt.Sprintf(format, args...))
 }
 

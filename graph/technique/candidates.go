@@ -17,7 +17,7 @@ import (
 
 // allPrincipals lists every user and role ARN, sorted.
 func (a *authorizer) allPrincipals() []string {
-	if a.principals == nil {
+	a.principalsOnce.Do(func() {
 		for arn := range a.ix.users {
 			a.principals = append(a.principals, arn)
 		}
@@ -25,7 +25,12 @@ func (a *authorizer) allPrincipals() []string {
 			a.principals = append(a.principals, arn)
 		}
 		slices.Sort(a.principals)
-	}
+		a.byAccount = map[string][]string{}
+		for _, arn := range a.principals {
+			acct := accountOf(arn)
+			a.byAccount[acct] = append(a.byAccount[acct], arn)
+		}
+	})
 	return a.principals
 }
 
@@ -55,18 +60,16 @@ func (a *authorizer) candidatesAny(actions []string, policy *iam.Policy) []strin
 // has an Allow statement that can match it.
 func (a *authorizer) mentioning(action string) []string {
 	key := strings.ToLower(action)
-	if got, ok := a.byAction[key]; ok {
-		return got
-	}
-	var out []string
-	for _, arn := range a.allPrincipals() {
-		side, err := a.side(arn)
-		if err == nil && mayAllow(side.identity, key) {
-			out = append(out, arn)
+	return a.byAction.do(key, func() []string {
+		var out []string
+		for _, arn := range a.allPrincipals() {
+			side, err := a.side(arn)
+			if err == nil && mayAllow(side.identity, key) {
+				out = append(out, arn)
+			}
 		}
-	}
-	a.byAction[key] = out
-	return out
+		return out
+	})
 }
 
 func mayAllow(policies []iam.Attached, action string) bool {

@@ -47,12 +47,7 @@ func evidenceKind(ref iam.StatementRef) string {
 // a long Action list is costly to render each time.
 func (a *authorizer) statementDetail(ref iam.StatementRef) string {
 	key := ref.Policy + "\x00" + strconv.Itoa(ref.Index)
-	if d, ok := a.details[key]; ok {
-		return d
-	}
-	d := a.renderStatement(ref)
-	a.details[key] = d
-	return d
+	return a.details.do(key, func() string { return a.renderStatement(ref) })
 }
 
 func (a *authorizer) renderStatement(ref iam.StatementRef) string {
@@ -60,7 +55,7 @@ func (a *authorizer) renderStatement(ref iam.StatementRef) string {
 	if ref.Sid != "" {
 		head += fmt.Sprintf(" (%s)", ref.Sid)
 	}
-	doc := a.docs[ref.Policy]
+	doc, _ := a.docs.get(ref.Policy)
 	if doc == nil || ref.Index < 0 || ref.Index >= len(doc.Statements) {
 		return head
 	}

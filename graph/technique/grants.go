@@ -25,9 +25,10 @@ type grantPrefix struct{ prefix, principal, account string }
 // grants returns the index of an action, built once per action.
 func (a *authorizer) grants(action string) *grantIndex {
 	key := strings.ToLower(action)
-	if gi, ok := a.grantIndexes[key]; ok {
-		return gi
-	}
+	return a.grantIndexes.do(key, func() *grantIndex { return a.buildGrants(key) })
+}
+
+func (a *authorizer) buildGrants(key string) *grantIndex {
 	gi := &grantIndex{anywhere: map[string][]string{}}
 	for _, arn := range a.allPrincipals() {
 		side, err := a.side(arn)
@@ -46,7 +47,6 @@ func (a *authorizer) grants(action string) *grantIndex {
 		return strings.Compare(x.principal, y.principal)
 	})
 	gi.prefixes = slices.Compact(gi.prefixes)
-	a.grantIndexes[key] = gi
 	return gi
 }
 
@@ -149,12 +149,7 @@ func (a *authorizer) candidatesOn(actions []string, resourceKey, owner string, p
 // admittedBy memoises accountsAdmitted per policy: trust and key policies
 // are asked about once per candidate search.
 func (a *authorizer) admittedBy(policy *iam.Policy) admitted {
-	if ad, ok := a.admitted[policy]; ok {
-		return ad
-	}
-	ad := accountsAdmitted(policy)
-	a.admitted[policy] = ad
-	return ad
+	return a.admitted.do(policy, func() admitted { return accountsAdmitted(policy) })
 }
 
 // admitted is the set of accounts a resource policy's Allow statements may
@@ -200,12 +195,6 @@ func accountsAdmitted(policy *iam.Policy) admitted {
 
 // principalsOf lists the users and roles of one account.
 func (a *authorizer) principalsOf(account string) []string {
-	if a.byAccount == nil {
-		a.byAccount = map[string][]string{}
-		for _, arn := range a.allPrincipals() {
-			acct := accountOf(arn)
-			a.byAccount[acct] = append(a.byAccount[acct], arn)
-		}
-	}
+	a.allPrincipals()
 	return a.byAccount[account]
 }

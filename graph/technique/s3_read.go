@@ -29,11 +29,31 @@ var S3Read = &Technique{
 	Derive:      deriveS3Read,
 }
 
+// deriveS3Read decides every bucket's readers in parallel (the busiest
+// technique of a large estate: principals with s3:GetObject on "*" read
+// every bucket of their account) and emits the edges in bucket order.
 func deriveS3Read(env *Env, t *Technique) error {
-	for i := range env.Estate.Buckets {
-		b := &env.Estate.Buckets[i]
+	buckets := env.Estate.Buckets
+	edges := make([][]graph.Edge, len(buckets))
+	err := forEach(len(buckets), func(i int) error {
+		b := &buckets[i]
 		for _, reader := range env.authz.candidatesOn([]string{"s3:GetObject"}, b.ARN+"/", b.Account, b.Policy) {
-			if err := env.s3Read(t, reader, b); err != nil {
+			edge, ok, err := env.s3Read(t, reader, b)
+			if err != nil {
+				return err
+			}
+			if ok {
+				edges[i] = append(edges[i], edge)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, list := range edges {
+		for _, e := range list {
+			if err := env.emit(t, e); err != nil {
 				return err
 			}
 		}
@@ -41,24 +61,25 @@ func deriveS3Read(env *Env, t *Technique) error {
 	return nil
 }
 
-func (env *Env) s3Read(t *Technique, reader string, b *ingest.Bucket) error {
+// s3Read returns the edge of one reader and bucket, if the reader may read.
+func (env *Env) s3Read(t *Technique, reader string, b *ingest.Bucket) (graph.Edge, bool, error) {
 	read, cached, err := env.authz.anyBucketDecision(reader, b.Account, "s3:GetObject", b.ARN+"/*", bucketSide(b))
 	if err == nil && !cached {
 		read, err = env.authz.decide(reader, "s3:GetObject", b.ARN+"/*", bucketSide(b))
 	}
 	if err != nil || read.Outcome == iam.Denied {
-		return err
+		return graph.Edge{}, false, err
 	}
 	edge := graph.Edge{From: reader, To: b.ARN, Technique: t.ID, Evidence: env.authz.policyEvidence(read), Conditions: read.Conditions,
 		Explanation: fmt.Sprintf("%s downloads the objects of bucket %s with s3:GetObject.", nameOf(reader), b.Name),
 		Remediation: fmt.Sprintf("Remove s3:GetObject on %s/* from %s's policies (or deny it in the bucket policy).", b.ARN, nameOf(reader))}
 	if ok, err := env.addDecrypt(&edge, reader, b); err != nil || !ok {
-		return err
+		return graph.Edge{}, false, err
 	}
 	if edge.Conditional() {
 		edge.Explanation += " It works " + conditionNote(edge.Conditions) + "."
 	}
-	return env.emit(t, edge)
+	return edge, true, nil
 }
 
 func bucketSide(b *ingest.Bucket) resourceSide {
