@@ -27,36 +27,40 @@ func Merge(sources []string, estates []*Estate) (*Estate, error) {
 				out.Organization = e.Organization
 			}
 		}
-		appendEstate(out, e)
+		out.Append(e)
 	}
 	out.Sort()
 	return out, nil
 }
 
-func appendEstate(out, e *Estate) {
-	out.Accounts = append(out.Accounts, e.Accounts...)
-	out.Users = append(out.Users, e.Users...)
-	out.Groups = append(out.Groups, e.Groups...)
-	out.Roles = append(out.Roles, e.Roles...)
-	out.ManagedPolicies = appendPolicies(out.ManagedPolicies, e.ManagedPolicies)
-	out.AccessKeys = append(out.AccessKeys, e.AccessKeys...)
-	out.VPCs = append(out.VPCs, e.VPCs...)
-	out.Subnets = append(out.Subnets, e.Subnets...)
-	out.RouteTables = append(out.RouteTables, e.RouteTables...)
-	out.InternetGateways = append(out.InternetGateways, e.InternetGateways...)
-	out.NATGateways = append(out.NATGateways, e.NATGateways...)
-	out.SecurityGroups = append(out.SecurityGroups, e.SecurityGroups...)
-	out.NetworkACLs = append(out.NetworkACLs, e.NetworkACLs...)
-	out.Instances = append(out.Instances, e.Instances...)
-	out.LoadBalancers = append(out.LoadBalancers, e.LoadBalancers...)
-	out.TargetGroups = append(out.TargetGroups, e.TargetGroups...)
-	out.Functions = append(out.Functions, e.Functions...)
-	out.Buckets = append(out.Buckets, e.Buckets...)
-	out.KMSKeys = append(out.KMSKeys, e.KMSKeys...)
-	out.Secrets = append(out.Secrets, e.Secrets...)
-	out.Databases = append(out.Databases, e.Databases...)
-	out.Tables = append(out.Tables, e.Tables...)
-	out.Warnings = append(out.Warnings, e.Warnings...)
+// Append adds every object of other to e, keeping one copy of a managed
+// policy that both hold (each account's snapshot carries the AWS managed
+// policies it attaches). It neither sorts nor checks for duplicate
+// accounts: Merge does both.
+func (e *Estate) Append(other *Estate) {
+	e.Accounts = append(e.Accounts, other.Accounts...)
+	e.Users = append(e.Users, other.Users...)
+	e.Groups = append(e.Groups, other.Groups...)
+	e.Roles = append(e.Roles, other.Roles...)
+	e.ManagedPolicies = appendPolicies(e.ManagedPolicies, other.ManagedPolicies)
+	e.AccessKeys = append(e.AccessKeys, other.AccessKeys...)
+	e.VPCs = append(e.VPCs, other.VPCs...)
+	e.Subnets = append(e.Subnets, other.Subnets...)
+	e.RouteTables = append(e.RouteTables, other.RouteTables...)
+	e.InternetGateways = append(e.InternetGateways, other.InternetGateways...)
+	e.NATGateways = append(e.NATGateways, other.NATGateways...)
+	e.SecurityGroups = append(e.SecurityGroups, other.SecurityGroups...)
+	e.NetworkACLs = append(e.NetworkACLs, other.NetworkACLs...)
+	e.Instances = append(e.Instances, other.Instances...)
+	e.LoadBalancers = append(e.LoadBalancers, other.LoadBalancers...)
+	e.TargetGroups = append(e.TargetGroups, other.TargetGroups...)
+	e.Functions = append(e.Functions, other.Functions...)
+	e.Buckets = append(e.Buckets, other.Buckets...)
+	e.KMSKeys = append(e.KMSKeys, other.KMSKeys...)
+	e.Secrets = append(e.Secrets, other.Secrets...)
+	e.Databases = append(e.Databases, other.Databases...)
+	e.Tables = append(e.Tables, other.Tables...)
+	e.Warnings = append(e.Warnings, other.Warnings...)
 }
 
 // appendPolicies adds policies, keeping one copy of an AWS managed policy

@@ -23,7 +23,7 @@ func mergeAccounts(parts []*accountResult) (*ingest.Estate, error) {
 		if err := mergeOrganization(out, p, &orgFrom); err != nil {
 			return nil, err
 		}
-		appendEstate(out, p.estate)
+		out.Append(p.estate)
 	}
 	nameAccounts(out, parts)
 	if err := sortEstate(out); err != nil {
@@ -37,32 +37,6 @@ func dirName(dir string) string {
 		return "."
 	}
 	return strings.TrimSuffix(dir, "/")
-}
-
-func appendEstate(out, e *ingest.Estate) {
-	out.Accounts = append(out.Accounts, e.Accounts...)
-	out.Users = append(out.Users, e.Users...)
-	out.Groups = append(out.Groups, e.Groups...)
-	out.Roles = append(out.Roles, e.Roles...)
-	out.ManagedPolicies = append(out.ManagedPolicies, e.ManagedPolicies...)
-	out.AccessKeys = append(out.AccessKeys, e.AccessKeys...)
-	out.VPCs = append(out.VPCs, e.VPCs...)
-	out.Subnets = append(out.Subnets, e.Subnets...)
-	out.RouteTables = append(out.RouteTables, e.RouteTables...)
-	out.InternetGateways = append(out.InternetGateways, e.InternetGateways...)
-	out.NATGateways = append(out.NATGateways, e.NATGateways...)
-	out.SecurityGroups = append(out.SecurityGroups, e.SecurityGroups...)
-	out.NetworkACLs = append(out.NetworkACLs, e.NetworkACLs...)
-	out.Instances = append(out.Instances, e.Instances...)
-	out.LoadBalancers = append(out.LoadBalancers, e.LoadBalancers...)
-	out.TargetGroups = append(out.TargetGroups, e.TargetGroups...)
-	out.Functions = append(out.Functions, e.Functions...)
-	out.Buckets = append(out.Buckets, e.Buckets...)
-	out.KMSKeys = append(out.KMSKeys, e.KMSKeys...)
-	out.Secrets = append(out.Secrets, e.Secrets...)
-	out.Databases = append(out.Databases, e.Databases...)
-	out.Tables = append(out.Tables, e.Tables...)
-	out.Warnings = append(out.Warnings, e.Warnings...)
 }
 
 // mergeOrganization keeps the one organisation the snapshots describe; two
