@@ -1,6 +1,7 @@
 package technique
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/pathfinder-sec/pathfinder/iam"
@@ -8,39 +9,168 @@ import (
 )
 
 // A principal that may read "every object of every bucket" asks the engine
-// the same question for each of thousands of buckets and gets the same
-// answer: when no statement that can take part names a bucket or carries a
-// condition, and the bucket has no policy of its own, the decision cannot
-// depend on which bucket of an account it is (nor when its policy only
-// denies insecure transport). anyBucketDecision asks once
-// per principal and owning account and reuses the answer; the statements it
-// cites name no bucket, so the evidence is the same too.
-
-type anyBucketKey struct{ principal, owner, action string }
+// nearly the same question for each of thousands of buckets. When every
+// statement that can take part in the decision (identity, boundary, SCP,
+// RCP) is unconditional and names either all of S3 or whole buckets by a
+// plain name or name prefix, the decision for a bucket depends only on
+// which of those statements name it — its signature — and on its owner, so
+// long as the bucket's own policy cannot take part (see inertForAttacker).
+// bucketDecision asks the engine once per principal, owner and signature,
+// and reuses the answer; the statements it cites are the same for every
+// bucket of a signature, and none of them names another bucket.
 
 // anyBucketShortcut switches the shortcut; a test turns it off to check
 // that it changes no edge.
 var anyBucketShortcut = true
 
-// anyBucketDecision returns the cached decision for reader on any
-// policy-less bucket of owner, and whether the shortcut applies.
-func (a *authorizer) anyBucketDecision(reader, owner, action, resource string, res resourceSide) (iam.Decision, bool, error) {
-	if !anyBucketShortcut || !inertForAttacker(res.policy, strings.ToLower(action)) {
+type bucketStatements struct{ principal, owner, action string }
+
+type bucketDecisionKey struct {
+	bucketStatements
+	signature string
+}
+
+// wholeBuckets is a statement that applies to every object of the buckets
+// its patterns name, and to no other object.
+type wholeBuckets struct {
+	all      bool     // "*", "arn:aws:s3:::*", "arn:aws:s3:::*/*"
+	names    []string // "arn:aws:s3:::name/*"
+	prefixes []string // "arn:aws:s3:::name-*/*"
+}
+
+// covers reports whether the statement names every object of the bucket.
+func (w wholeBuckets) covers(bucket string) bool {
+	if w.all {
+		return true
+	}
+	for _, n := range w.names {
+		if n == bucket {
+			return true
+		}
+	}
+	for _, p := range w.prefixes {
+		if strings.HasPrefix(bucket, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// bucketDecision returns the decision of reader on the objects of bucket b
+// from the cache, and whether the shortcut applies.
+func (a *authorizer) bucketDecision(reader string, b *ingest.Bucket, action string, res resourceSide) (iam.Decision, bool, error) {
+	if !anyBucketShortcut || !inertForAttacker(b.Policy, strings.ToLower(action)) {
 		return iam.Decision{}, false, nil
 	}
-	key := anyBucketKey{reader, owner, action}
-	independent := a.independent.do(key, func() bool { return a.bucketIndependent(reader, owner, action) })
-	if !independent {
+	key := bucketStatements{reader, b.Account, action}
+	stmts := a.wholeBucketStatements.do(key, func() []wholeBuckets {
+		return a.bucketStatementsOf(reader, b.Account, action)
+	})
+	if stmts == nil {
 		return iam.Decision{}, false, nil
 	}
-	if d, ok := a.anyBucket.get(key); ok {
+	dk := bucketDecisionKey{key, signature(stmts, b.Name)}
+	if d, ok := a.bucketDecisions.get(dk); ok {
 		return d, true, nil
 	}
-	d, err := a.decide(reader, action, resource, res)
+	d, err := a.decide(reader, action, b.ARN+"/*", res)
 	if err != nil {
 		return d, false, err
 	}
-	return a.anyBucket.put(key, d), true, nil
+	return a.bucketDecisions.put(dk, d), true, nil
+}
+
+// signature lists which statements name the bucket.
+func signature(stmts []wholeBuckets, bucket string) string {
+	var sb strings.Builder
+	for i, s := range stmts {
+		if s.covers(bucket) {
+			sb.WriteString(strconv.Itoa(i))
+			sb.WriteByte(',')
+		}
+	}
+	return sb.String()
+}
+
+// bucketStatementsOf returns the statements that can decide action for
+// reader on a bucket of owner, each as the whole buckets it names, or nil
+// when one of them is conditional or names objects more finely.
+func (a *authorizer) bucketStatementsOf(reader, owner, action string) []wholeBuckets {
+	side, err := a.side(reader)
+	if err != nil {
+		return nil
+	}
+	lower := strings.ToLower(action)
+	sets := [][]iam.Attached{side.identity}
+	if side.boundary != nil {
+		sets = append(sets, []iam.Attached{*side.boundary})
+	}
+	sets = append(sets, side.scps...)
+	sets = append(sets, a.levels(owner, ingest.RCP)...)
+	out := []wholeBuckets{}
+	for _, set := range sets {
+		for _, p := range set {
+			for _, s := range p.Policy.Statements {
+				if !statementMayMatch(s, lower) {
+					continue
+				}
+				w, ok := asWholeBuckets(s)
+				if !ok {
+					return nil
+				}
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+func asWholeBuckets(s iam.Statement) (wholeBuckets, bool) {
+	var w wholeBuckets
+	if len(s.Conditions) > 0 || s.NotResource != nil || s.Principal != nil || s.NotPrincipal != nil {
+		return w, false
+	}
+	for _, r := range s.Resource {
+		if !w.add(r) {
+			return w, false
+		}
+	}
+	return w, true
+}
+
+// add records one resource pattern, reporting false for any pattern but
+// all of S3, a whole bucket, or whole buckets by name prefix. A bucket
+// pattern without "/*" names the bucket, not its objects: it takes no part
+// in reading objects and is skipped.
+func (w *wholeBuckets) add(pattern string) bool {
+	switch pattern {
+	case "*", "arn:aws:s3:::*", "arn:aws:s3:::*/*":
+		w.all = true
+		return true
+	}
+	rest, ok := strings.CutPrefix(pattern, "arn:aws:s3:::")
+	if !ok {
+		return !strings.ContainsAny(pattern, "*?") // another service's ARN names no object
+	}
+	name, objects := strings.CutSuffix(rest, "/*")
+	if strings.ContainsAny(name, "/?$") {
+		return false
+	}
+	if !objects {
+		return !strings.Contains(name, "*") // the bucket itself
+	}
+	if stem, wild := strings.CutSuffix(name, "*"); wild {
+		if strings.Contains(stem, "*") {
+			return false
+		}
+		w.prefixes = append(w.prefixes, stem)
+		return true
+	}
+	if strings.Contains(name, "*") {
+		return false
+	}
+	w.names = append(w.names, name)
+	return true
 }
 
 // inertForAttacker reports whether a bucket policy can take no part in an
@@ -69,59 +199,6 @@ func requiresInsecureTransport(conds []iam.Condition) bool {
 		if op == "Bool" && strings.EqualFold(c.Key, "aws:SecureTransport") && len(c.Values) == 1 && strings.EqualFold(c.Values[0], "false") {
 			return true
 		}
-	}
-	return false
-}
-
-// bucketIndependent reports whether every statement that can decide action
-// for reader on a bucket of owner — identity, boundary, SCP and RCP — covers
-// all of S3 without a condition.
-func (a *authorizer) bucketIndependent(reader, owner, action string) bool {
-	side, err := a.side(reader)
-	if err != nil {
-		return false
-	}
-	lower := strings.ToLower(action)
-	sets := [][]iam.Attached{side.identity}
-	if side.boundary != nil {
-		sets = append(sets, []iam.Attached{*side.boundary})
-	}
-	sets = append(sets, side.scps...)
-	sets = append(sets, a.levels(owner, ingest.RCP)...)
-	for _, set := range sets {
-		for _, p := range set {
-			if !statementsCoverAllOfS3(p.Policy, lower) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func statementsCoverAllOfS3(p *iam.Policy, action string) bool {
-	for _, s := range p.Statements {
-		if !statementMayMatch(s, action) {
-			continue
-		}
-		if len(s.Conditions) > 0 || s.NotResource != nil || s.Principal != nil || s.NotPrincipal != nil {
-			return false
-		}
-		for _, r := range s.Resource {
-			if !coversAllOfS3(r) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// coversAllOfS3 reports whether a resource pattern plainly matches every S3
-// object ARN ("*", "arn:aws:s3:::*", "arn:aws:s3:::*/*"). Any other pattern
-// may single buckets out, and the shortcut is not taken.
-func coversAllOfS3(pattern string) bool {
-	switch pattern {
-	case "*", "arn:aws:s3:::*", "arn:aws:s3:::*/*":
-		return true
 	}
 	return false
 }

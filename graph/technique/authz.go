@@ -34,8 +34,9 @@ type authorizer struct {
 	grantIndexes memo[string, *grantIndex]   // who may be granted an action, by resource prefix
 	details      memo[string, string]        // rendered statements, by policy and index
 	admitted     memo[*iam.Policy, admitted] // accounts a resource policy admits
-	anyBucket    memo[anyBucketKey, iam.Decision]
-	independent  memo[anyBucketKey, bool]
+	// See anybucket.go.
+	wholeBucketStatements memo[bucketStatements, []wholeBuckets]
+	bucketDecisions       memo[bucketDecisionKey, iam.Decision]
 }
 
 // identitySide is what a principal brings to every request.

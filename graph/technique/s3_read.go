@@ -63,7 +63,7 @@ func deriveS3Read(env *Env, t *Technique) error {
 
 // s3Read returns the edge of one reader and bucket, if the reader may read.
 func (env *Env) s3Read(t *Technique, reader string, b *ingest.Bucket) (graph.Edge, bool, error) {
-	read, cached, err := env.authz.anyBucketDecision(reader, b.Account, "s3:GetObject", b.ARN+"/*", bucketSide(b))
+	read, cached, err := env.authz.bucketDecision(reader, b, "s3:GetObject", bucketSide(b))
 	if err == nil && !cached {
 		read, err = env.authz.decide(reader, "s3:GetObject", b.ARN+"/*", bucketSide(b))
 	}
