@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/pathfinder-sec/pathfinder/internal/yamlerr"
 	"io"
 	"os"
 
@@ -42,12 +43,12 @@ func parseDocument(file string, data []byte) (*yaml.Node, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, &PolicyError{File: file, Msg: "the file is empty"}
 		}
-		return nil, syntaxError(file, err)
+		return nil, yamlerr.Syntax(file, err)
 	}
 	var next yaml.Node
 	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
 		if err != nil {
-			return nil, syntaxError(file, err)
+			return nil, yamlerr.Syntax(file, err)
 		}
 		return nil, &PolicyError{File: file, Line: next.Line, Msg: "a policy file holds one YAML document; found a second one"}
 	}

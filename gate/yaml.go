@@ -2,6 +2,7 @@ package gate
 
 import (
 	"fmt"
+	"github.com/pathfinder-sec/pathfinder/internal/yamlerr"
 	"slices"
 	"strconv"
 
@@ -101,7 +102,7 @@ func (r *reader) mapping(n *yaml.Node, path string, known ...string) fields {
 			return nil
 		}
 		if !slices.Contains(known, k.Value) {
-			r.failAt(k.Line, path, "unknown field %q%s", k.Value, suggest(k.Value, known))
+			r.failAt(k.Line, path, "unknown field %q%s", k.Value, yamlerr.Suggest(k.Value, known))
 			return nil
 		}
 		if first, dup := firstLine[k.Value]; dup {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/pathfinder-sec/pathfinder/internal/yamlerr"
 	"io"
 	"os"
 
@@ -78,12 +79,12 @@ func parseYAML(name string, data []byte) (*yaml.Node, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, &Error{File: name, Msg: "the file is empty"}
 		}
-		return nil, syntaxError(name, err)
+		return nil, yamlerr.Syntax(name, err)
 	}
 	var next yaml.Node
 	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
 		if err != nil {
-			return nil, syntaxError(name, err)
+			return nil, yamlerr.Syntax(name, err)
 		}
 		return nil, &Error{File: name, Line: next.Line, Msg: "a scenario file holds one YAML document; found a second one"}
 	}

@@ -2,8 +2,8 @@ package scenario
 
 import (
 	"fmt"
+	"github.com/pathfinder-sec/pathfinder/internal/yamlerr"
 	"slices"
-	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -27,7 +27,7 @@ func (v value) object(known ...string) object {
 	}
 	for _, k := range o.keys {
 		if !slices.Contains(known, k) && !strings.HasPrefix(k, "x-") {
-			msg := fmt.Sprintf("unknown field %q%s", k, suggest(k, known))
+			msg := fmt.Sprintf("unknown field %q%s", k, yamlerr.Suggest(k, known))
 			v.d.fail(&Error{File: v.d.file, Line: o.fields[k].keyLine, Path: v.path, Msg: msg})
 			break
 		}
@@ -138,41 +138,4 @@ func (o object) exclusive(keys ...string) {
 	if len(set) > 1 {
 		o.get(set[1]).failf("%q and %q cannot both be set", set[0], set[1])
 	}
-}
-
-// suggest names the closest known key, for typos.
-func suggest(key string, known []string) string {
-	best, bestDist := "", 3
-	sorted := append([]string(nil), known...)
-	sort.Strings(sorted)
-	for _, k := range sorted {
-		if d := distance(strings.ToLower(key), k); d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return " (did you mean " + `"` + best + `"?)`
-}
-
-// distance is the Levenshtein edit distance between two short strings.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

@@ -1,18 +1,16 @@
-package gate
+package yamlerr
 
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 )
 
-// suggest names the closest known key, for typos.
-func suggest(key string, known []string) string {
+// Suggest names the known key closest to a mistyped one (at most two edits
+// away), as " (did you mean "security_groups"?)", or returns "".
+func Suggest(key string, known []string) string {
 	best, bestDist := "", 3
-	sorted := slices.Clone(known)
-	sort.Strings(sorted)
-	for _, k := range sorted {
+	for _, k := range slices.Sorted(slices.Values(known)) {
 		if d := editDistance(strings.ToLower(key), k); d < bestDist {
 			best, bestDist = k, d
 		}
