@@ -144,7 +144,28 @@ func compareDetails(x, y *Edge) int {
 	if c := strings.Compare(x.Explanation, y.Explanation); c != 0 {
 		return c
 	}
-	return strings.Compare(evidenceKey(x.Evidence), evidenceKey(y.Evidence))
+	if c := strings.Compare(evidenceKey(x.Evidence), evidenceKey(y.Evidence)); c != 0 {
+		return c
+	}
+	return strings.Compare(restKey(x), restKey(y))
+}
+
+// restKey covers every other field, so that the order of edges (and which
+// of two equal edges Freeze keeps) never depends on the order they were
+// added in.
+func restKey(e *Edge) string {
+	var sb strings.Builder
+	sb.WriteString(e.Remediation)
+	for _, list := range [][]string{e.Techniques, e.Preconditions} {
+		sb.WriteString("\x01" + strings.Join(list, "\x00"))
+	}
+	for _, a := range e.Assumes {
+		sb.WriteString("\x02" + string(a))
+	}
+	for _, c := range e.Conditions {
+		sb.WriteString(fmt.Sprintf("\x03%s\x00%d\x00%s\x00%s\x00%s\x00%s", c.Policy, c.Index, c.Effect, c.Operator, c.Key, strings.Join(c.Values, "\x00")))
+	}
+	return sb.String()
 }
 
 func evidenceKey(ev []Evidence) string {

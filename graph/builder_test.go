@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -97,4 +98,31 @@ func TestAssumptionMasks(t *testing.T) {
 	assert.Equal(t, AssumptionMask(AssumeRCE), g.Assumes(0))
 	assert.NotZero(t, AssumptionMask(AssumeLatent))
 	assert.Zero(t, AssumptionMask("nonsense"))
+}
+
+func TestFreezeDoesNotDependOnInsertionOrder(t *testing.T) {
+	edges := []Edge{
+		{From: "a", To: "b", Technique: "s3-read", Cost: 1, Evidence: ev("x"), Remediation: "fix one"},
+		{From: "a", To: "b", Technique: "s3-read", Cost: 1, Evidence: ev("x"), Remediation: "fix two"},
+		{From: "a", To: "b", Technique: "s3-read", Cost: 1, Evidence: ev("x"), Preconditions: []string{"p"}},
+	}
+	build := func(order []int) []string {
+		b := NewBuilder()
+		_, _ = b.AddNode(Node{ID: "a", Kind: KindRole})
+		_, _ = b.AddNode(Node{ID: "b", Kind: KindBucket})
+		for _, i := range order {
+			require.NoError(t, b.AddEdge(edges[i]))
+		}
+		g := b.Freeze()
+		var out []string
+		for e := EdgeID(0); int(e) < g.NumEdges(); e++ {
+			out = append(out, g.Edge(e).Remediation+"|"+strings.Join(g.Edge(e).Preconditions, ","))
+		}
+		return out
+	}
+	want := build([]int{0, 1, 2})
+	assert.Len(t, want, 3)
+	for _, order := range [][]int{{2, 1, 0}, {1, 2, 0}, {0, 2, 1}} {
+		assert.Equal(t, want, build(order))
+	}
 }

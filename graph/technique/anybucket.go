@@ -1,9 +1,11 @@
 package technique
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/pathfinder-sec/pathfinder/graph"
 	"github.com/pathfinder-sec/pathfinder/iam"
 	"github.com/pathfinder-sec/pathfinder/ingest"
 )
@@ -14,7 +16,7 @@ import (
 // RCP) is unconditional and names either all of S3 or whole buckets by a
 // plain name or name prefix, the decision for a bucket depends only on
 // which of those statements name it — its signature — and on its owner, so
-// long as the bucket's own policy cannot take part (see inertForAttacker).
+// long as the bucket's own policy cannot take part (see inertFor).
 // bucketDecision asks the engine once per principal, owner and signature,
 // and reuses the answer; the statements it cites are the same for every
 // bucket of a signature, and none of them names another bucket.
@@ -56,18 +58,26 @@ func (w wholeBuckets) covers(bucket string) bool {
 	return false
 }
 
-// bucketDecision returns the decision of reader on the objects of bucket b
-// from the cache, and whether the shortcut applies.
-func (a *authorizer) bucketDecision(reader string, b *ingest.Bucket, action string, res resourceSide) (iam.Decision, bool, error) {
-	if !anyBucketShortcut || !inertForAttacker(b.Policy, strings.ToLower(action)) {
-		return iam.Decision{}, false, nil
+// sharedDecision is a decision with its evidence, which every edge of the
+// same signature cites. The evidence slice is clipped, so an edge that
+// appends to it gets a copy.
+type sharedDecision struct {
+	decision iam.Decision
+	evidence []graph.Evidence
+}
+
+// bucketDecision returns the decision of reader on the objects of bucket b,
+// with its evidence, from the cache, and whether the shortcut applies.
+func (a *authorizer) bucketDecision(reader string, b *ingest.Bucket, action string, res resourceSide) (sharedDecision, bool, error) {
+	if !anyBucketShortcut || !inertFor(b.Policy, strings.ToLower(action), accountOf(reader)) {
+		return sharedDecision{}, false, nil
 	}
 	key := bucketStatements{reader, b.Account, action}
 	stmts := a.wholeBucketStatements.do(key, func() []wholeBuckets {
 		return a.bucketStatementsOf(reader, b.Account, action)
 	})
 	if stmts == nil {
-		return iam.Decision{}, false, nil
+		return sharedDecision{}, false, nil
 	}
 	dk := bucketDecisionKey{key, signature(stmts, b.Name)}
 	if d, ok := a.bucketDecisions.get(dk); ok {
@@ -75,9 +85,10 @@ func (a *authorizer) bucketDecision(reader string, b *ingest.Bucket, action stri
 	}
 	d, err := a.decide(reader, action, b.ARN+"/*", res)
 	if err != nil {
-		return d, false, err
+		return sharedDecision{}, false, err
 	}
-	return a.bucketDecisions.put(dk, d), true, nil
+	shared := sharedDecision{decision: d, evidence: slices.Clip(a.policyEvidence(d))}
+	return a.bucketDecisions.put(dk, shared), true, nil
 }
 
 // signature lists which statements name the bucket.
@@ -173,12 +184,13 @@ func (w *wholeBuckets) add(pattern string) bool {
 	return true
 }
 
-// inertForAttacker reports whether a bucket policy can take no part in an
-// attacker's request for action: it has none, or every statement that could
-// match is a Deny whose conditions include aws:SecureTransport false, which
-// an attacker using TLS never meets (see attackerChosen). That is the
-// ubiquitous "deny insecure transport" policy.
-func inertForAttacker(p *iam.Policy, action string) bool {
+// inertFor reports whether a bucket policy can take no part in a request
+// for action by a principal of account: it has none, or every statement
+// that could match is either a Deny whose conditions include
+// aws:SecureTransport false, which an attacker using TLS never meets (see
+// attackerChosen) — the ubiquitous "deny insecure transport" policy — or an
+// Allow that names only principals of other accounts (a partner's role).
+func inertFor(p *iam.Policy, action, account string) bool {
 	if p == nil {
 		return true
 	}
@@ -186,7 +198,41 @@ func inertForAttacker(p *iam.Policy, action string) bool {
 		if !statementMayMatch(s, action) {
 			continue
 		}
-		if s.Effect != iam.Deny || !requiresInsecureTransport(s.Conditions) {
+		switch {
+		case s.Effect == iam.Deny && requiresInsecureTransport(s.Conditions):
+		case s.Effect == iam.Allow && namesOnlyOtherAccounts(s, account):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// namesOnlyOtherAccounts reports whether an Allow statement's principals
+// are all AWS principals (ARNs or account ids) outside account, so that it
+// can grant nothing to a principal of account.
+func namesOnlyOtherAccounts(s iam.Statement, account string) bool {
+	if s.Principal == nil || s.Principal.Wildcard || len(s.Principal.ByType) != 1 {
+		return false
+	}
+	values, ok := s.Principal.ByType["AWS"]
+	if !ok {
+		return false
+	}
+	for _, v := range values {
+		if v == "*" || v == account || accountOf(v) == account || (accountOf(v) == "" && !isAccountID(v)) {
+			return false
+		}
+	}
+	return true
+}
+
+func isAccountID(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
 			return false
 		}
 	}

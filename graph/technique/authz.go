@@ -36,7 +36,8 @@ type authorizer struct {
 	admitted     memo[*iam.Policy, admitted] // accounts a resource policy admits
 	// See anybucket.go.
 	wholeBucketStatements memo[bucketStatements, []wholeBuckets]
-	bucketDecisions       memo[bucketDecisionKey, iam.Decision]
+	bucketDecisions       memo[bucketDecisionKey, sharedDecision]
+	candidateSets         memo[string, map[string]bool] // see mayBeGranted
 }
 
 // identitySide is what a principal brings to every request.

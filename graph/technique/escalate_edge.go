@@ -51,7 +51,7 @@ func (e *escalation) conditional() bool { return len(e.edge.Conditions) > 0 }
 func (env *Env) emitEscalation(t *Technique, e *escalation) error {
 	e.edge.Evidence = dedupeEvidence(e.edge.Evidence)
 	e.edge.Conditions = dedupeConditionRefs(e.edge.Conditions)
-	if n, ok := env.b.Node(e.edge.From); ok && n.Admin && e.conditional() {
+	if n, ok := env.node(e.edge.From); ok && n.Admin && e.conditional() {
 		return nil
 	}
 	if e.conditional() {

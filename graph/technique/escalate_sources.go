@@ -58,7 +58,7 @@ func (env *Env) mayEver(p string, actions []string) bool {
 // requirement, a source IP) still gains by a step that lifts them, such as
 // enabling an MFA device of its own.
 func (env *Env) isAdmin(arn string) bool {
-	n, ok := env.b.Node(arn)
+	n, ok := env.node(arn)
 	if !ok || !n.Admin {
 		return false
 	}

@@ -198,3 +198,18 @@ func (a *authorizer) principalsOf(account string) []string {
 	a.allPrincipals()
 	return a.byAccount[account]
 }
+
+// mayBeGranted reports whether principal is among the candidates for action
+// on a resource (see candidatesOn): when it is not, the engine would deny,
+// and the question need not be asked. The candidates of each resource are
+// gathered once.
+func (a *authorizer) mayBeGranted(action, resourceKey, owner string, policy *iam.Policy, principal string) bool {
+	set := a.candidateSets.do(action+"\x00"+resourceKey, func() map[string]bool {
+		set := map[string]bool{}
+		for _, p := range a.candidatesOn([]string{action}, resourceKey, owner, policy) {
+			set[p] = true
+		}
+		return set
+	})
+	return set[principal]
+}

@@ -2,6 +2,7 @@ package technique
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pathfinder-sec/pathfinder/graph"
@@ -84,4 +85,39 @@ func describeBPA(c *ingest.PublicAccessBlock) string {
 	}
 	return fmt.Sprintf("BlockPublicAcls=%t IgnorePublicAcls=%t BlockPublicPolicy=%t RestrictPublicBuckets=%t",
 		c.BlockPublicAcls, c.IgnorePublicAcls, c.BlockPublicPolicy, c.RestrictPublicBuckets)
+}
+
+// anyoneReadsEverything reports whether anonymous callers read every object
+// of the bucket: an unconditional Allow of s3:GetObject to Principal "*"
+// on all its objects, no Block Public Access restriction, and no KMS key
+// (which anonymous callers cannot use). A principal's read of such a bucket
+// is no gain over having no credentials at all, so s3-read emits no edge
+// for it: every attacker already holds the internet → bucket edge.
+func (env *Env) anyoneReadsEverything(b *ingest.Bucket) bool {
+	if b.Policy == nil || sseKMS(b) {
+		return false
+	}
+	if _, restricted := env.publicAccessBlock(b); restricted {
+		return false
+	}
+	for _, s := range b.Policy.Statements {
+		if s.Effect == iam.Deny && statementMayMatch(s, "s3:getobject") && !requiresInsecureTransport(s.Conditions) {
+			return false // a deny may carve objects or callers out
+		}
+	}
+	for _, s := range b.Policy.Statements {
+		if s.Effect == iam.Allow && len(s.Conditions) == 0 && s.Principal != nil && s.Principal.Wildcard &&
+			statementMayMatch(s, "s3:getobject") && slices.ContainsFunc(s.Resource, func(r string) bool {
+			return r == b.ARN+"/*" || coversAllOfS3(r)
+		}) {
+			return true
+		}
+	}
+	return false
+}
+
+// coversAllOfS3 reports whether a resource pattern plainly matches every
+// object of every bucket.
+func coversAllOfS3(pattern string) bool {
+	return pattern == "*" || pattern == "arn:aws:s3:::*" || pattern == "arn:aws:s3:::*/*"
 }

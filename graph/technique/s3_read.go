@@ -1,7 +1,6 @@
 package technique
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/pathfinder-sec/pathfinder/graph"
@@ -31,12 +30,17 @@ var S3Read = &Technique{
 
 // deriveS3Read decides every bucket's readers in parallel (the busiest
 // technique of a large estate: principals with s3:GetObject on "*" read
-// every bucket of their account) and emits the edges in bucket order.
+// every bucket of their account) and emits the edges in bucket order. A
+// bucket that anyone on the internet reads in full gets no reader edges:
+// holding credentials gains nothing there.
 func deriveS3Read(env *Env, t *Technique) error {
 	buckets := env.Estate.Buckets
 	edges := make([][]graph.Edge, len(buckets))
 	err := forEach(len(buckets), func(i int) error {
 		b := &buckets[i]
+		if env.anyoneReadsEverything(b) {
+			return nil
+		}
 		for _, reader := range env.authz.candidatesOn([]string{"s3:GetObject"}, b.ARN+"/", b.Account, b.Policy) {
 			edge, ok, err := env.s3Read(t, reader, b)
 			if err != nil {
@@ -63,16 +67,20 @@ func deriveS3Read(env *Env, t *Technique) error {
 
 // s3Read returns the edge of one reader and bucket, if the reader may read.
 func (env *Env) s3Read(t *Technique, reader string, b *ingest.Bucket) (graph.Edge, bool, error) {
-	read, cached, err := env.authz.bucketDecision(reader, b, "s3:GetObject", bucketSide(b))
+	side := bucketSide(b)
+	shared, cached, err := env.authz.bucketDecision(reader, b, "s3:GetObject", side)
+	read, evidence := shared.decision, shared.evidence
 	if err == nil && !cached {
-		read, err = env.authz.decide(reader, "s3:GetObject", b.ARN+"/*", bucketSide(b))
+		read, err = env.authz.decide(reader, "s3:GetObject", b.ARN+"/*", side)
+		evidence = env.authz.policyEvidence(read)
 	}
 	if err != nil || read.Outcome == iam.Denied {
 		return graph.Edge{}, false, err
 	}
-	edge := graph.Edge{From: reader, To: b.ARN, Technique: t.ID, Evidence: env.authz.policyEvidence(read), Conditions: read.Conditions,
-		Explanation: fmt.Sprintf("%s downloads the objects of bucket %s with s3:GetObject.", nameOf(reader), b.Name),
-		Remediation: fmt.Sprintf("Remove s3:GetObject on %s/* from %s's policies (or deny it in the bucket policy).", b.ARN, nameOf(reader))}
+	who := nameOf(reader)
+	edge := graph.Edge{From: reader, To: b.ARN, Technique: t.ID, Evidence: evidence, Conditions: read.Conditions,
+		Explanation: who + " downloads the objects of bucket " + b.Name + " with s3:GetObject.",
+		Remediation: "Remove s3:GetObject on " + b.ARN + "/* from " + who + "'s policies (or deny it in the bucket policy)."}
 	if ok, err := env.addDecrypt(&edge, reader, b); err != nil || !ok {
 		return graph.Edge{}, false, err
 	}

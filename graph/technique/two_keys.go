@@ -29,6 +29,9 @@ func (env *Env) twoKeys(edge *graph.Edge, reader string, data encryptedBy) (bool
 	if !ok {
 		return env.awsManagedKey(edge, reader, data)
 	}
+	if !env.authz.mayBeGranted("kms:Decrypt", key.ARN, key.Account, key.Policy, reader) {
+		return false, nil // neither the key policy nor an identity grant can allow it
+	}
 	side := keySide(key)
 	side.context = map[string][]string{"kms:ViaService": {data.service + "." + regionOr(data.region, key.Region) + ".amazonaws.com"}}
 	for k, v := range data.context {
