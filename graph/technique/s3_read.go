@@ -17,7 +17,8 @@ var S3Read = &Technique{
 	Attack: "T1530",
 	Why: "s3:GetObject on arn:aws:s3:::bucket/* returns the objects' contents to any principal the " +
 		"identity and bucket policies allow (and no deny, boundary or SCP forbids). Objects under " +
-		"SSE-S3 decrypt transparently; under SSE-KMS the caller also needs kms:Decrypt on the key.",
+		"SSE-S3 decrypt transparently; under SSE-KMS the caller also needs kms:Decrypt on the key. " +
+		"A bucket that anyone on the internet reads in full gets no such edge: credentials add nothing there.",
 	Remediation: "Scope s3:GetObject to the buckets and prefixes the principal needs, and use SSE-KMS " +
 		"with a key policy that names only the principals that must read.",
 	Cost:        costCredential,
