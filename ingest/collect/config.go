@@ -35,6 +35,10 @@ const defaultHomeRegion = "us-east-1"
 // request rate when AWS keeps throttling.
 func loadConfig(ctx context.Context, opt *Options) (aws.Config, error) {
 	loads := []func(*config.LoadOptions) error{
+		// The credential providers built while loading (the metadata
+		// endpoint's among them) log too: through the collector's logger,
+		// not the SDK's default one on stderr.
+		config.WithLogger(sdkLogger(opt.Logger)),
 		config.WithRetryer(func() aws.Retryer {
 			return retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {
 				o.StandardOptions = append(o.StandardOptions, func(so *retry.StandardOptions) {
@@ -59,7 +63,6 @@ func loadConfig(ctx context.Context, opt *Options) (aws.Config, error) {
 		return aws.Config{}, fmt.Errorf("%w: load AWS configuration: %v", ErrBadOptions, err)
 	}
 	cfg.APIOptions = append(cfg.APIOptions, opt.APIOptions...)
-	cfg.Logger = sdkLogger(opt.Logger)
 	return cfg, nil
 }
 
