@@ -1,11 +1,8 @@
 package gate
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"github.com/pathfinder-sec/pathfinder/internal/yamlerr"
-	"io"
 	"os"
 
 	"go.yaml.in/yaml/v3"
@@ -37,25 +34,14 @@ func ParsePolicy(file string, data []byte) (*Policy, error) {
 }
 
 func parseDocument(file string, data []byte) (*yaml.Node, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, &PolicyError{File: file, Msg: "the file is empty"}
-		}
-		return nil, yamlerr.Syntax(file, err)
+	root, err := yamlerr.OneDocument(file, "policy file", data)
+	if err != nil {
+		return nil, err
 	}
-	var next yaml.Node
-	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
-		if err != nil {
-			return nil, yamlerr.Syntax(file, err)
-		}
-		return nil, &PolicyError{File: file, Line: next.Line, Msg: "a policy file holds one YAML document; found a second one"}
-	}
-	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
+	if isNull(root) {
 		return nil, &PolicyError{File: file, Msg: "the file is empty"}
 	}
-	return doc.Content[0], nil
+	return root, nil
 }
 
 func (r *reader) policy(root *yaml.Node) *Policy {

@@ -154,8 +154,7 @@ func asWholeBuckets(s iam.Statement) (wholeBuckets, bool) {
 // pattern without "/*" names the bucket, not its objects: it takes no part
 // in reading objects and is skipped.
 func (w *wholeBuckets) add(pattern string) bool {
-	switch pattern {
-	case "*", "arn:aws:s3:::*", "arn:aws:s3:::*/*":
+	if coversAllOfS3(pattern) {
 		w.all = true
 		return true
 	}

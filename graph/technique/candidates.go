@@ -46,16 +46,6 @@ func (a *authorizer) candidates(action string, policy *iam.Policy) []string {
 	return slices.Compact(out)
 }
 
-// candidatesAny returns the principals worth asking about any of actions.
-func (a *authorizer) candidatesAny(actions []string, policy *iam.Policy) []string {
-	var out []string
-	for _, action := range actions {
-		out = append(out, a.candidates(action, policy)...)
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
 // mentioning returns, once per action, the principals whose identity side
 // has an Allow statement that can match it.
 func (a *authorizer) mentioning(action string) []string {

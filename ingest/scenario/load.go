@@ -1,11 +1,8 @@
 package scenario
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"github.com/pathfinder-sec/pathfinder/internal/yamlerr"
-	"io"
 	"os"
 
 	"go.yaml.in/yaml/v3"
@@ -73,25 +70,7 @@ func Decode(name string, data []byte) (*Scenario, error) {
 
 // parseYAML reads the single YAML document of a scenario file.
 func parseYAML(name string, data []byte) (*yaml.Node, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, &Error{File: name, Msg: "the file is empty"}
-		}
-		return nil, yamlerr.Syntax(name, err)
-	}
-	var next yaml.Node
-	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
-		if err != nil {
-			return nil, yamlerr.Syntax(name, err)
-		}
-		return nil, &Error{File: name, Line: next.Line, Msg: "a scenario file holds one YAML document; found a second one"}
-	}
-	if len(doc.Content) == 0 {
-		return nil, &Error{File: name, Msg: "the file is empty"}
-	}
-	return doc.Content[0], nil
+	return yamlerr.OneDocument(name, "scenario file", data)
 }
 
 // decoder holds what one decode has found so far. Errors are sticky: the
