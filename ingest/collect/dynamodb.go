@@ -25,22 +25,11 @@ func collectDynamoDB(ctx context.Context, s *scope) error {
 	if err != nil {
 		return s.skip(ctx, err, "")
 	}
-	entries := make([]any, len(names))
-	err = forEach(ctx, len(names), func(ctx context.Context, i int) error {
-		entry, err := dynamoTable(ctx, s, api, names[i])
-		if entry != nil {
-			entries[i] = entry
-		}
-		return err
+	kept, err := eachEntry(ctx, len(names), func(ctx context.Context, i int) (*object, error) {
+		return dynamoTable(ctx, s, api, names[i])
 	})
 	if err != nil {
 		return err
-	}
-	kept := []any{}
-	for _, e := range entries {
-		if e != nil {
-			kept = append(kept, e)
-		}
 	}
 	return s.save("dynamodb-tables.json", newObject().set("Tables", kept))
 }

@@ -29,22 +29,11 @@ func collectKMS(ctx context.Context, s *scope) error {
 	if err != nil {
 		return s.skip(ctx, err, "")
 	}
-	entries := make([]any, len(keys))
-	err = forEach(ctx, len(keys), func(ctx context.Context, i int) error {
-		entry, err := kmsKey(ctx, s, api, aws.ToString(keys[i].KeyId))
-		if entry != nil {
-			entries[i] = entry
-		}
-		return err
+	kept, err := eachEntry(ctx, len(keys), func(ctx context.Context, i int) (*object, error) {
+		return kmsKey(ctx, s, api, aws.ToString(keys[i].KeyId))
 	})
 	if err != nil {
 		return err
-	}
-	kept := []any{}
-	for _, e := range entries {
-		if e != nil {
-			kept = append(kept, e)
-		}
 	}
 	return s.save("kms-keys.json", newObject().set("Keys", kept))
 }

@@ -39,3 +39,25 @@ func forEach(ctx context.Context, n int, fn func(ctx context.Context, i int) err
 	}
 	return g.Wait()
 }
+
+// eachEntry builds one file entry per item with at most itemConcurrency
+// calls at once, and returns the entries in item order, leaving out the
+// items that entry skipped (returned nil for, having recorded the gap).
+func eachEntry(ctx context.Context, n int, entry func(ctx context.Context, i int) (*object, error)) ([]any, error) {
+	entries := make([]*object, n)
+	err := forEach(ctx, n, func(ctx context.Context, i int) error {
+		e, err := entry(ctx, i)
+		entries[i] = e
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	kept := []any{}
+	for _, e := range entries {
+		if e != nil {
+			kept = append(kept, e)
+		}
+	}
+	return kept, nil
+}
